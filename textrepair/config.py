@@ -1,0 +1,90 @@
+"""The configuration: one on/off field per normaliser, plus tuning knobs.
+
+A :class:`Config` is frozen and validated when it is made, so a bad value fails
+at construction with a plain message, not halfway through a run. The on/off
+field of a normaliser has the normaliser's name; ``--only``/``--skip`` on the
+command line and :meth:`Config.only`/:meth:`Config.skip` set them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Iterable
+
+
+@dataclass(frozen=True)
+class Config:
+    # --- on/off, one field per normaliser (the registry checks they match) ---
+    fix_mojibake: bool = True
+    """Repair mojibake (UTF-8 read as cp1252/latin-1 and similar) with ftfy."""
+    restore_replacement_chars: bool = True
+    """Restore an apostrophe lost as U+FFFD where the context makes it certain."""
+    detokenize_ptb_spacing: bool = True
+    """Undo Penn-Treebank token spacing (" , ", "( FDA )", "do n't") in text that shows it."""
+
+    # --- tuning knobs ---
+    min_confidence: float = 0.0
+    """Edits whose confidence is below this are not made (0 makes every edit the
+    steps are sure enough to propose; raise it to trade recall for precision)."""
+    ptb_min_signals: int = 2
+    """How many Penn-Treebank spacing signals (" , ", " .", "( X )", "do n't") a
+    paragraph needs before detokenize_ptb_spacing touches it."""
+    ptb_doc_min_signals: int = 4
+    """How many signals a whole document needs before every paragraph in it is
+    treated as tokenized (catches short paragraphs with a single signal)."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            expected = {"bool": bool, "int": int, "float": (int, float)}[str(f.type)]
+            if not isinstance(value, expected) or (
+                f.type != "bool" and isinstance(value, bool)
+            ):
+                raise ValueError(f"Config.{f.name} must be {f.type}, got {value!r}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(
+                f"Config.min_confidence must be between 0 and 1, got {self.min_confidence}"
+            )
+        if self.ptb_min_signals < 1 or self.ptb_doc_min_signals < 1:
+            raise ValueError("Config.ptb_min_signals and ptb_doc_min_signals must be >= 1")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> Config:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown Config fields: {', '.join(unknown)}")
+        return cls(**values)
+
+    def with_values(self, **values: Any) -> Config:
+        return replace(self, **values)
+
+    def step_names(self) -> list[str]:
+        """The names of all on/off fields, in declaration order."""
+        return [f.name for f in fields(self) if f.type == "bool"]
+
+    def enabled(self, step: str) -> bool:
+        return bool(getattr(self, step))
+
+    def only(self, steps: Iterable[str]) -> Config:
+        """Turn on exactly ``steps`` and turn every other normaliser off."""
+        wanted = set(steps)
+        self._check_steps(wanted)
+        return replace(self, **{s: s in wanted for s in self.step_names()})
+
+    def skip(self, steps: Iterable[str]) -> Config:
+        """Turn ``steps`` off."""
+        unwanted = set(steps)
+        self._check_steps(unwanted)
+        return replace(self, **{s: False for s in unwanted})
+
+    def _check_steps(self, steps: set[str]) -> None:
+        unknown = sorted(steps - set(self.step_names()))
+        if unknown:
+            raise ValueError(
+                f"unknown normaliser {', '.join(unknown)}; "
+                f"choose from {', '.join(self.step_names())}"
+            )

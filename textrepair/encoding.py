@@ -1,0 +1,106 @@
+"""Encoding repairs: mojibake and lost characters (U+FFFD)."""
+
+from __future__ import annotations
+
+import difflib
+
+import ftfy
+
+from .changes import Edit
+from .patterns import INNER_APOSTROPHE, REPLACEMENT_APOSTROPHE
+from .registry import StepContext, normaliser
+
+# What fix_mojibake asks of ftfy: only the encoding repairs, nothing cosmetic.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    fix_encoding=True,  # the point: "cafÃ©" -> "café"
+    restore_byte_a0=True,  # "Ã\xa0" where a non-breaking space was lost to a space
+    replace_lossy_sequences=True,  # "â€\ufffd" sequences left by lossy decoding
+    decode_inconsistent_utf8=True,  # mojibake mixed into otherwise good text
+    fix_c1_controls=True,  # C1 controls are cp1252 bytes read as latin-1
+    fix_surrogates=True,  # surrogate pairs in a str come from UTF-16 decoded wrongly
+    # Off, because each changes text that is not damaged:
+    unescape_html=False,  # "&amp;" may be meant (a page about HTML); markup is not encoding
+    remove_terminal_escapes=False,  # not mojibake; removing characters loses information
+    fix_latin_ligatures=False,  # "ﬁ" is a valid character; OCR ligatures are repair_ocr_garble's
+    fix_character_width=False,  # full-width forms are right in CJK text
+    uncurl_quotes=False,  # curly quotes are correct typography, not damage
+    fix_line_breaks=False,  # line endings are the file's; rejoin_wrapped_lines owns lines
+    remove_control_chars=False,  # deleting characters is not an encoding repair
+    normalization=None,  # NFC would rewrite decomposed accents in clean text
+    explain=True,
+)
+
+
+@normaliser(order=10)
+def fix_mojibake(text: str, ctx: StepContext) -> list[Edit]:
+    """Repair mojibake with ftfy, line by line, keeping every other character.
+
+    The damage: UTF-8 bytes decoded as cp1252 or latin-1 ("â€™" for "’",
+    "Ã©" for "é"), sometimes twice. ftfy detects it by its "badness" heuristic
+    and re-decodes. Main false positive: real text that looks like mojibake
+    ("Ã" next to symbols in a table about encodings); ftfy's own heuristics guard
+    against it, and the settings above keep it from making cosmetic changes.
+    Pure-ASCII text cannot hold mojibake and is skipped at once.
+
+    >>> from textrepair import Config
+    >>> ctx = StepContext(Config(), "fix_mojibake")
+    >>> [(e.after, e.reason) for e in fix_mojibake("It\u00e2\u20ac\u2122s", ctx)]
+    [('’', 'ftfy: encode sloppy-windows-1252, decode utf-8')]
+    >>> fix_mojibake("Sjögren’s syndrome – “dry eyes”", ctx)
+    []
+    """
+    if text.isascii():
+        return []
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if not line.isascii():
+            fixed, steps = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+            if fixed != line:
+                reason = "ftfy: " + ", ".join(f"{kind} {arg}" for kind, arg in steps or [])
+                edits.extend(_diff_edits(line, fixed, pos, reason))
+                ctx.count("lines_fixed")
+        pos += len(line)
+    return edits
+
+
+def _diff_edits(before: str, after: str, offset: int, reason: str) -> list[Edit]:
+    """The smallest edits that turn ``before`` into ``after``."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [
+        Edit(offset + i1, offset + i2, after[j1:j2], reason)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+@normaliser(order=20)
+def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
+    """Restore an apostrophe lost as U+FFFD ("system�s" -> "system’s").
+
+    The damage: a curly apostrophe (never an ASCII one, which survives any
+    decoding) was in bytes that failed to decode. Restored only where nothing
+    but an apostrophe fits: before a possessive "s" that ends the word, in "n?t",
+    and after a pronoun before re/ve/ll/d/m. Every other U+FFFD is left alone and
+    counted as ``unresolved``. The apostrophe is the style the document already
+    uses between letters, the curly one when it uses none or both equally. The
+    false positive this avoids: "na\ufffdve" (a lost "ï") is not "na’ve", since
+    "na" is no pronoun.
+
+    >>> from textrepair import Config
+    >>> ctx = StepContext(Config(), "restore_replacement_chars")
+    >>> [e.after for e in restore_replacement_chars("the system\ufffds data", ctx)]
+    ['’']
+    >>> restore_replacement_chars("na\ufffdve price \ufffd 5 \ufffdquoted\ufffd", ctx)
+    []
+    """
+    if "\ufffd" not in text:
+        return []
+    matches = list(REPLACEMENT_APOSTROPHE.finditer(text))
+    ctx.count("unresolved", text.count("\ufffd") - len(matches))
+    if not matches:
+        return []
+    styles = INNER_APOSTROPHE.findall(text)
+    apostrophe = "'" if styles.count("'") > styles.count("’") else "’"
+    reason = f"U+FFFD before contraction ending; document style {apostrophe!r}"
+    return [Edit(m.start(), m.end(), apostrophe, reason) for m in matches]

@@ -1,0 +1,133 @@
+"""The pipeline: run the enabled normalisers in order and log every edit."""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .changes import Change, Edit, OffsetMap, apply_edits
+from .config import Config
+from .registry import REGISTRY, Normaliser, StepContext
+from .resources import checksum
+
+# The modules that register normalisers. Importing one registers its steps.
+NORMALISER_MODULES = (
+    "textrepair.encoding",
+    "textrepair.spacing",
+)
+
+
+def normalisers() -> list[Normaliser]:
+    """All registered normalisers in pipeline order."""
+    for module in NORMALISER_MODULES:
+        importlib.import_module(module)
+    missing = sorted(set(Config().step_names()) - set(REGISTRY))
+    if missing:
+        raise RuntimeError(f"Config has on/off fields for unregistered normalisers: {missing}")
+    return sorted(REGISTRY.values(), key=lambda n: n.order)
+
+
+@dataclass
+class RepairResult:
+    """The repaired text, every change made, and per-step statistics."""
+
+    text: str
+    changes: list[Change]
+    stats: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+class InvalidEditError(RuntimeError):
+    """A normaliser returned edits that break the contract (a bug in it)."""
+
+
+def _check_edits(step: str, text: str, edits: list[Edit]) -> None:
+    pos = 0
+    for e in edits:
+        if not (pos <= e.start <= e.end <= len(text)):
+            raise InvalidEditError(
+                f"{step}: edit {e} is out of order, overlapping or out of bounds"
+            )
+        if text[e.start : e.end] == e.after:
+            raise InvalidEditError(f"{step}: edit {e} changes nothing")
+        pos = e.end
+
+
+def repair(text: str, config: Config | None = None) -> RepairResult:
+    """Repair ``text`` with every enabled normaliser and return the result.
+
+    >>> r = repair("It ’s rare , but it happens .")
+    >>> r.text
+    'It’s rare, but it happens.'
+    >>> [c.before for c in r.changes]
+    [' ’', ' ,', ' .']
+    """
+    config = config or Config()
+    changes: list[Change] = []
+    stats: Counter[str] = Counter()
+    offsets = OffsetMap()
+    for norm in normalisers():
+        if not config.enabled(norm.name):
+            continue
+        ctx = StepContext(config=config, step=norm.name, stats=stats)
+        edits = [e for e in norm.func(text, ctx) if e.confidence >= config.min_confidence]
+        if not edits:
+            continue
+        _check_edits(norm.name, text, edits)
+        delta = 0
+        for e in edits:
+            o_start, o_end = offsets.to_orig(e.start, e.end)
+            changes.append(
+                Change(
+                    step=norm.name,
+                    start=e.start + delta,
+                    end=e.end + delta,
+                    before=text[e.start : e.end],
+                    after=e.after,
+                    reason=e.reason,
+                    confidence=e.confidence,
+                    orig_start=o_start,
+                    orig_end=o_end,
+                )
+            )
+            delta += len(e.after) - (e.end - e.start)
+        stats[f"{norm.name}.edits"] += len(edits)
+        offsets.update(edits)
+        text = apply_edits(text, edits)
+    return RepairResult(text, changes, stats)
+
+
+def log_header(config: Config) -> dict[str, Any]:
+    """The change-log header: version, resolved configuration, and the sha256
+    of every dictionary an enabled normaliser reads."""
+    names = sorted(
+        {d for n in normalisers() if config.enabled(n.name) for d in n.dictionaries}
+    )
+    return {
+        "textrepair": __version__,
+        "config": config.to_dict(),
+        "dictionaries": {name: checksum(name) for name in names},
+    }
+
+
+def check_header(header: dict[str, Any]) -> list[str]:
+    """Differences between a log header's dictionaries and the installed ones.
+
+    An empty list means the log was written against the same dictionaries.
+    """
+    problems = []
+    for name, digest in header.get("dictionaries", {}).items():
+        try:
+            here = checksum(name)
+        except Exception as exc:  # a missing dictionary is a difference too
+            problems.append(f"{name}: {exc}")
+            continue
+        if here != digest:
+            problems.append(f"{name}: log has sha256 {digest[:12]}, installed {here[:12]}")
+    return problems

@@ -1,0 +1,100 @@
+"""Dictionaries: where they live, how they are read, and their checksums.
+
+Every file in ``dictionaries/`` (installed as ``textrepair.dictionaries``) is
+UTF-8 text in this format, which :func:`load_table` checks:
+
+* header lines start with ``# ``; the first is ``# textrepair-dict/1``, then
+  ``# key: value`` lines, at least ``name``, ``generator`` (the script in
+  ``scripts/`` that built it), ``sources`` and ``columns`` (tab-separated names);
+* every other non-empty line is one row, its columns separated by tabs, rows
+  sorted so that a rebuild shows up as a readable diff.
+
+Tables are loaded lazily, once per process, through :func:`load_table`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DICT_FORMAT = "textrepair-dict/1"
+
+
+class DictionaryError(RuntimeError):
+    """A dictionary file is missing or not in the expected format."""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    header: dict[str, str]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def dictionary_path(name: str) -> Path:
+    """The path of dictionary ``name`` (file ``dictionaries/<name>.tsv``)."""
+    path = Path(str(resources.files("textrepair.dictionaries").joinpath(f"{name}.tsv")))
+    if not path.is_file():
+        raise DictionaryError(
+            f"dictionary {name!r} not found at {path}; rebuild it with the script named "
+            "in dictionaries/SOURCES.md or reinstall textrepair"
+        )
+    return path
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> Table:
+    """Read and check dictionary ``name``; cached, so each process reads it once."""
+    path = dictionary_path(name)
+    header: dict[str, str] = {}
+    rows: list[tuple[str, ...]] = []
+    with open(path, encoding="utf-8") as f:
+        first = f.readline().rstrip("\n")
+        if first != f"# {DICT_FORMAT}":
+            raise DictionaryError(f"{path}: first line must be '# {DICT_FORMAT}', got {first!r}")
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# "):
+                key, _, value = line[2:].partition(": ")
+                header[key] = value
+            elif line:
+                rows.append(tuple(line.split("\t")))
+    for key in ("name", "generator", "sources", "columns"):
+        if key not in header:
+            raise DictionaryError(f"{path}: header lacks '# {key}: ...'")
+    columns = tuple(header["columns"].split("\t"))
+    return Table(name, header, columns, tuple(rows))
+
+
+@lru_cache(maxsize=None)
+def load_counts(name: str) -> dict[str, int]:
+    """A two-column ``key<TAB>count`` dictionary as a dict."""
+    return {row[0]: int(row[1]) for row in load_table(name).rows}
+
+
+@lru_cache(maxsize=None)
+def checksum(name: str) -> str:
+    """sha256 of dictionary ``name``'s bytes, as recorded in change-log headers."""
+    return hashlib.sha256(dictionary_path(name).read_bytes()).hexdigest()
+
+
+def write_table(
+    path: Path, name: str, generator: str, sources: str, columns: list[str],
+    rows: list[tuple[str, ...]], notes: str = "",
+) -> None:
+    """Write rows (sorted here) in the dictionary format; used by scripts/."""
+    lines = [
+        f"# {DICT_FORMAT}",
+        f"# name: {name}",
+        f"# generator: {generator}",
+        f"# sources: {sources}",
+        f"# columns: {chr(9).join(columns)}",
+    ]
+    if notes:
+        lines.append(f"# notes: {notes}")
+    body = ["\t".join(r) for r in sorted(rows)]
+    path.write_text("\n".join(lines + body) + "\n", encoding="utf-8")
