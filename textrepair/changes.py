@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any
 
 LOG_FORMAT = "textrepair-log/1"
 

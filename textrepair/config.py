@@ -8,8 +8,14 @@ command line and :meth:`Config.only`/:meth:`Config.skip` set them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any, Iterable
+from typing import Any
+
+
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "bool": bool, "int": int, "float": (int, float), "str": str,
+}
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class Config:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            expected = {"bool": bool, "int": int, "float": (int, float)}[str(f.type)]
+            expected = _FIELD_TYPES[str(f.type)]
             if not isinstance(value, expected) or (
                 f.type != "bool" and isinstance(value, bool)
             ):

@@ -32,9 +32,9 @@ INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})['’](?=\p{L})")
 # but not before a comma or a period.
 PTB_SIGNAL = regex.compile(
     r"""
-      (?<=[\p{L}\d]) \ ,(?=\s)                 # "rare , but"
+      (?<=[\p{L}\d)"”’]) \ ,(?=\s)           # "rare , but"
     | (?<=[\p{L}\d)]) \ \.(?=\s*$|\s+[\p{Lu}"“])   # "every year . The"
-    | \(\ (?=\S) | (?<=\S)\ \)                # "( FDA )"
+    | \(\ (?=\S)                             # "( FDA )" (one signal a pair)
     | (?<=\p{L})\ n['’]t\b                      # "do n't"
     | (?<=\p{L})\ ['’](?:s|re|ve|ll|d|m)\b      # "it 's", "we 're"
     """,

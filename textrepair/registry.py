@@ -10,8 +10,8 @@ never changes anything itself; the pipeline applies the edits.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .changes import Edit
 from .config import Config

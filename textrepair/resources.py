@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -46,7 +46,7 @@ def dictionary_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> Table:
     """Read and check dictionary ``name``; cached, so each process reads it once."""
     path = dictionary_path(name)
@@ -70,13 +70,13 @@ def load_table(name: str) -> Table:
     return Table(name, header, columns, tuple(rows))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_counts(name: str) -> dict[str, int]:
     """A two-column ``key<TAB>count`` dictionary as a dict."""
     return {row[0]: int(row[1]) for row in load_table(name).rows}
 
 
-@lru_cache(maxsize=None)
+@cache
 def checksum(name: str) -> str:
     """sha256 of dictionary ``name``'s bytes, as recorded in change-log headers."""
     return hashlib.sha256(dictionary_path(name).read_bytes()).hexdigest()

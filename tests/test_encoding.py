@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+
+from textrepair import Config, repair
+
+MOJIBAKE = Config().only(["fix_mojibake"])
+FFFD = Config().only(["restore_replacement_chars"])
+NEGATIVE = json.loads(
+    (Path(__file__).parent / "cases" / "fix_mojibake_negative.json").read_text(encoding="utf-8")
+)
+
+
+def cp1252_mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "It’s a “test” – of course.",
+        "Sjögren’s syndrome and Ménière’s disease",
+        "Guillain-Barré syndrome, café-au-lait spots",
+        "The dose was 5 µg/kg — about 10%.",
+    ],
+)
+def test_fix_mojibake_repairs_cp1252_mojibake(clean: str) -> None:
+    damaged = cp1252_mojibake(clean)
+    assert damaged != clean
+    result = repair(damaged, MOJIBAKE)
+    assert result.text == clean
+    assert all(c.reason.startswith("ftfy: ") for c in result.changes)
+
+
+@pytest.mark.parametrize("case", NEGATIVE["cases"], ids=[c["id"] for c in NEGATIVE["cases"]])
+def test_fix_mojibake_leaves_ftfy_negatives(case: dict[str, str]) -> None:
+    assert repair(case["text"], MOJIBAKE).changes == []
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "“Curly quotes” stay curly",
+        "ﬁnancial ligatures stay",
+        "ＦＵＬＬＷＩＤＴＨ stays",
+        "e\u0301 stays decomposed",
+        "&amp; stays an entity",
+        "line\r\nendings\rstay",
+    ],
+)
+def test_fix_mojibake_makes_no_cosmetic_change(clean: str) -> None:
+    assert repair(clean, MOJIBAKE).changes == []
+
+
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [
+        ("our solar system\ufffds known planets", "our solar system’s known planets"),
+        ("they don\ufffdt know", "they don’t know"),
+        ("we\ufffdre here and I\ufffdm fine", "we’re here and I’m fine"),
+        ("it's plain and we\ufffdve seen", "it's plain and we've seen"),
+        # negatives: nothing but an apostrophe must fit
+        ("a na\ufffdve guess", "a na\ufffdve guess"),
+        ("cost \ufffd 5 and \ufffdquoted\ufffd", "cost \ufffd 5 and \ufffdquoted\ufffd"),
+        ("2010\ufffd2015", "2010\ufffd2015"),
+        ("ca\ufffdtle", "ca\ufffdtle"),
+    ],
+)
+def test_restore_replacement_chars(text_in: str, text_out: str) -> None:
+    assert repair(text_in, FFFD).text == text_out
+
+
+def test_unresolved_replacement_chars_are_counted() -> None:
+    result = repair("cost \ufffd 5 and it\ufffds", FFFD)
+    assert result.stats["restore_replacement_chars.unresolved"] == 1
+    assert len(result.changes) == 1
