@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-
 _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "bool": bool, "int": int, "float": (int, float), "str": str,
 }

@@ -20,14 +20,20 @@ NORMALISER_MODULES = (
 )
 
 
+DEFAULT_CONFIG = Config()
+_ORDERED: list[Normaliser] = []
+
+
 def normalisers() -> list[Normaliser]:
-    """All registered normalisers in pipeline order."""
-    for module in NORMALISER_MODULES:
-        importlib.import_module(module)
-    missing = sorted(set(Config().step_names()) - set(REGISTRY))
-    if missing:
-        raise RuntimeError(f"Config has on/off fields for unregistered normalisers: {missing}")
-    return sorted(REGISTRY.values(), key=lambda n: n.order)
+    """All registered normalisers in pipeline order (imported once)."""
+    if not _ORDERED:
+        for module in NORMALISER_MODULES:
+            importlib.import_module(module)
+        missing = sorted(set(DEFAULT_CONFIG.step_names()) - set(REGISTRY))
+        if missing:
+            raise RuntimeError(f"Config has on/off fields for unregistered normalisers: {missing}")
+        _ORDERED.extend(sorted(REGISTRY.values(), key=lambda n: n.order))
+    return list(_ORDERED)
 
 
 @dataclass
@@ -68,7 +74,7 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
     >>> [c.before for c in r.changes]
     [' ’', ' ,', ' .']
     """
-    config = config or Config()
+    config = config or DEFAULT_CONFIG
     changes: list[Change] = []
     stats: Counter[str] = Counter()
     offsets = OffsetMap()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .changes import Edit
-from .patterns import OTHER_DASH, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, WORD
+from .patterns import OTHER_DASH, PTB_CHEAP_SIGNS, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, WORD
 from .registry import StepContext, normaliser
 from .resources import load_counts
 
@@ -32,11 +32,14 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     []
     """
     config = ctx.config
-    lines = text.split("\n")
-    signals = [len(PTB_SIGNAL.findall(line)) for line in lines]
-    total = sum(signals)
+    # Cheap test first: most clean text has none of the signals' spaced forms.
+    if not any(s in text for s in PTB_CHEAP_SIGNS):
+        return []
+    total = len(PTB_SIGNAL.findall(text))
     if total < config.ptb_min_signals:
         return []
+    lines = text.split("\n")
+    signals = [len(PTB_SIGNAL.findall(line)) for line in lines]
     whole_doc = total >= config.ptb_doc_min_signals
     dashes_elsewhere = bool(OTHER_DASH.search(text))
     edits: list[Edit] = []
