@@ -62,7 +62,8 @@ def test_fix_mojibake_makes_no_cosmetic_change(clean: str) -> None:
         ("our solar system\ufffds known planets", "our solar system’s known planets"),
         ("they don\ufffdt know", "they don’t know"),
         ("we\ufffdre here and I\ufffdm fine", "we’re here and I’m fine"),
-        ("it's plain and we\ufffdve seen", "it's plain and we've seen"),
+        ("it's plain and we\ufffdve seen", "it's plain and we’ve seen"),
+        ("Hawaiʻi isʼnt and weʼre, we\ufffdve", "Hawaiʻi isʼnt and weʼre, weʼve"),
         # negatives: nothing but an apostrophe must fit
         ("a na\ufffdve guess", "a na\ufffdve guess"),
         ("cost \ufffd 5 and \ufffdquoted\ufffd", "cost \ufffd 5 and \ufffdquoted\ufffd"),

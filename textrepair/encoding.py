@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 
 import ftfy
 
@@ -65,10 +66,21 @@ def fix_mojibake(text: str, ctx: StepContext) -> list[Edit]:
 
 
 def _diff_edits(before: str, after: str, offset: int, reason: str) -> list[Edit]:
-    """The smallest edits that turn ``before`` into ``after``."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    """The smallest edits that turn ``before`` into ``after``.
+
+    The common prefix and suffix are cut first, so the quadratic matcher sees
+    only the stretch that changed."""
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(before), len(after)) - head
+           and before[-1 - tail] == after[-1 - tail]):
+        tail += 1
+    a, b = before[head : len(before) - tail], after[head : len(after) - tail]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [
-        Edit(offset + i1, offset + i2, after[j1:j2], reason)
+        Edit(offset + head + i1, offset + head + i2, b[j1:j2], reason)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
@@ -82,8 +94,9 @@ def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
     decoding) was in bytes that failed to decode. Restored only where nothing
     but an apostrophe fits: before a possessive "s" that ends the word, in "n?t",
     and after a pronoun before re/ve/ll/d/m. Every other U+FFFD is left alone and
-    counted as ``unresolved``. The apostrophe is the style the document already
-    uses between letters, the curly one when it uses none or both equally. The
+    counted as ``unresolved``. The apostrophe is the non-ASCII one the document
+    already uses between letters (’ or ʼ), ’ when it shows none: an ASCII
+    apostrophe never decodes to U+FFFD, so "'" cannot have been lost. The
     false positive this avoids: "na\ufffdve" (a lost "ï") is not "na’ve", since
     "na" is no pronoun.
 
@@ -100,7 +113,7 @@ def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
     ctx.count("unresolved", text.count("\ufffd") - len(matches))
     if not matches:
         return []
-    styles = INNER_APOSTROPHE.findall(text)
-    apostrophe = "'" if styles.count("'") > styles.count("’") else "’"
+    styles = Counter(INNER_APOSTROPHE.findall(text))
+    apostrophe = styles.most_common(1)[0][0] if styles else "’"
     reason = f"U+FFFD before contraction ending; document style {apostrophe!r}"
     return [Edit(m.start(), m.end(), apostrophe, reason) for m in matches]

@@ -23,8 +23,9 @@ REPLACEMENT_APOSTROPHE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# An apostrophe between two letters, to learn which style a document uses.
-INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})['’](?=\p{L})")
+# A non-ASCII apostrophe between two letters, to learn which one a document
+# uses (an ASCII apostrophe never turns into U+FFFD, so it is not a candidate).
+INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})[’ʼ´‘](?=\p{L})")
 
 # --- spacing: detokenize_ptb_spacing ---
 # Signals that a paragraph was Penn-Treebank tokenized. Only forms that careful
