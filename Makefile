@@ -32,4 +32,4 @@ lint: $(PY)
 
 # Install with the test extras, then lint, type-check and run the tests.
 test: install-test lint
-	$(PY) -m pytest -q -p no:cacheprovider tests
+	$(PY) -m pytest -p no:cacheprovider tests
