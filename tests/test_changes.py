@@ -19,6 +19,21 @@ def test_replay_and_undo_in_order() -> None:
     assert undo("xyz  c", log) == "a b c"
 
 
+def test_replay_and_undo_across_interleaved_steps() -> None:
+    # step one edits positions 0 and 4; step two edits 2 (between them) and 0 again
+    log = [change(0, "a", "A"), change(4, "c", "C"), change(2, "b", "BB"), change(0, "A", "")]
+    assert replay("a b c d", log) == " BB C d"
+    assert undo(" BB C d", log) == "a b c d"
+
+
+@pytest.mark.parametrize("n", [1, 2, 500])
+def test_replay_and_undo_many_changes(n: int) -> None:
+    text = "x ," * n
+    log = [change(3 * i + 1 - i, " ", "") for i in range(n)]
+    assert replay(text, log) == "x," * n
+    assert undo("x," * n, log) == text
+
+
 def test_replay_rejects_a_foreign_log() -> None:
     with pytest.raises(ChangeLogError, match="expects 'a'"):
         replay("zzz", [change(0, "a", "b")])

@@ -62,3 +62,13 @@ def test_ordinary_sentences_are_a_fixed_point(text: str) -> None:
 def test_a_disabled_step_never_appears_in_the_log(text: str, step: str) -> None:
     result = repair(text, Config().skip([step]))
     assert all(c.step != step for c in result.changes)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(min_value=2_000, max_value=20_000), st.sampled_from(["\n", "\r\n", " "]))
+def test_very_long_lines_replay_and_are_idempotent(repeats: int, sep: str) -> None:
+    text = sep.join(["It ’s rare , but ( FDA ) data show it ."] * repeats)
+    result = repair(text)
+    assert replay(text, result.changes) == result.text
+    assert undo(result.text, result.changes) == text
+    assert repair(result.text).changes == []

@@ -76,28 +76,58 @@ def replay(text: str, changes: Iterable[Change]) -> str:
     """Apply ``changes`` in order to the input text and return the output text.
 
     Raises :class:`ChangeLogError` when a record's ``before`` is not found where
-    it says, which means the log belongs to another text.
+    it says, which means the log belongs to another text. Runs of changes that
+    move forward through the text (as each step's do) are applied in one pass.
     """
+    batch: list[tuple[int, Change]] = []  # (position in ``text``, change)
+    shift = 0  # how far the batch's changes have moved later positions
+    end = 0  # where the last change of the batch ends, in running coordinates
     for c in changes:
-        if text[c.start : c.start + len(c.before)] != c.before:
+        if batch and c.start < end:
+            text = _splice(text, batch, forward=True)
+            batch, shift = [], 0
+        pos = c.start - shift
+        if text[pos : pos + len(c.before)] != c.before:
             raise ChangeLogError(
                 f"{c.step} record at {c.start} expects {c.before!r}, "
-                f"text has {text[c.start : c.start + len(c.before)]!r}"
+                f"text has {text[pos : pos + len(c.before)]!r}"
             )
-        text = text[: c.start] + c.after + text[c.start + len(c.before) :]
-    return text
+        batch.append((pos, c))
+        shift += len(c.after) - len(c.before)
+        end = c.start + len(c.after)
+    return _splice(text, batch, forward=True)
 
 
 def undo(text: str, changes: Sequence[Change]) -> str:
     """Undo ``changes`` on the output text and return the original input."""
+    batch: list[tuple[int, Change]] = []
+    low = len(text) + 1  # where the last undone change starts
     for c in reversed(changes):
+        if batch and c.start + len(c.after) > low:
+            text = _splice(text, batch[::-1], forward=False)
+            batch = []
         if text[c.start : c.start + len(c.after)] != c.after:
             raise ChangeLogError(
                 f"{c.step} record at {c.start} expects {c.after!r} in the output, "
                 f"text has {text[c.start : c.start + len(c.after)]!r}"
             )
-        text = text[: c.start] + c.before + text[c.start + len(c.after) :]
-    return text
+        batch.append((c.start, c))
+        low = c.start
+    return _splice(text, batch[::-1], forward=False)
+
+
+def _splice(text: str, batch: list[tuple[int, Change]], forward: bool) -> str:
+    """Replace, at ascending non-overlapping positions of ``text``, each
+    change's before by its after (forward) or its after by its before."""
+    parts = []
+    pos = 0
+    for start, c in batch:
+        old, new = (c.before, c.after) if forward else (c.after, c.before)
+        parts.append(text[pos:start])
+        parts.append(new)
+        pos = start + len(old)
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

@@ -71,8 +71,8 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
     >>> r = repair("It ’s rare , but it happens .")
     >>> r.text
     'It’s rare, but it happens.'
-    >>> [c.before for c in r.changes]
-    [' ’', ' ,', ' .']
+    >>> [(c.orig_start, c.before, c.after) for c in r.changes]
+    [(2, ' ', ''), (10, ' ', ''), (27, ' ', '')]
     """
     config = config or DEFAULT_CONFIG
     changes: list[Change] = []
