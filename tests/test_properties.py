@@ -11,7 +11,7 @@ from textrepair import Config, normalisers, repair, replay, undo
 # breaks of every kind and the characters the normalisers look for.
 ANY_TEXT = st.text(
     alphabet=st.one_of(
-        st.characters(codec=None),
+        st.characters(exclude_categories=()),  # surrogates and controls included
         st.sampled_from(list("\r\n\t\f ,.()\"'’-\ufffdÃ©â€™ ")),
     ),
     max_size=300,
