@@ -1,0 +1,403 @@
+"""Word-boundary repairs: split glued words, rejoin words broken by stray spaces.
+
+Both steps score with the same evidence: wordfreq's English frequencies (the
+cost of a word is ``-log10`` of its frequency), symspellpy's 82,765-word
+dictionary and 243,342 bigrams (a list of real words, no fragments), the
+health vocabulary in ``dictionaries/`` and the document itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import cache
+from importlib import resources as importlib_resources
+
+from .changes import Edit
+from .patterns import (
+    BOUNDARY_CANDIDATE,
+    BOUNDARY_COMPOUND_TAILS,
+    BOUNDARY_EMAIL_GLUE,
+    BOUNDARY_FRAGMENT_SUFFIXES,
+    BOUNDARY_FUNCTION_WORDS,
+    BOUNDARY_PUNCT_GLUE,
+    BOUNDARY_QUOTE_GLUE,
+    BOUNDARY_TOKEN,
+    BOUNDARY_TWO_LETTER_WORDS,
+)
+from .registry import StepContext, normaliser
+from .resources import load_counts
+
+# A word wordfreq has never seen costs this much (a zipf of -1).
+_UNSEEN_COST = 10.0
+
+
+# --- evidence -------------------------------------------------------------
+
+
+@cache
+def _wordfreq() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+@cache
+def _symspell_words() -> frozenset[str]:
+    path = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    return frozenset(line.split(" ", 1)[0] for line in path.read_text("utf-8").splitlines())
+
+
+@cache
+def _bigrams() -> frozenset[str]:
+    """Lower-case "a b" pairs seen in symspellpy's bigrams or the health corpus."""
+    path = importlib_resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    pairs = {line.rsplit(" ", 1)[0] for line in path.read_text("utf-8").splitlines()}
+    pairs.update(load_counts("health_bigrams"))
+    return frozenset(pairs)
+
+
+@cache
+def _health_lower() -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for word, n in load_counts("health_words").items():
+        counts[word.lower()] += n
+    return dict(counts)
+
+
+def _zipf(word: str) -> float:
+    freq = _wordfreq().get(word.lower(), 0.0)
+    return math.log10(freq) + 9 if freq > 0 else 0.0
+
+
+def _cost(word: str) -> float:
+    """-log10 of the word's frequency; health-only words get a modest cost."""
+    z = _zipf(word)
+    if z <= 0 and _health_lower().get(word.lower(), 0) >= 5:
+        z = 2.5
+    return 9.0 - z if z > 0 else _UNSEEN_COST
+
+
+def _is_word(word: str) -> bool:
+    """A lower-case string that stands on its own as an English word (not a
+    fragment such as "ment", "tion", "ta" that wordfreq also counts)."""
+    if len(word) == 1:
+        return word in ("a", "i")
+    if len(word) == 2:
+        return word in BOUNDARY_TWO_LETTER_WORDS
+    if word in BOUNDARY_FRAGMENT_SUFFIXES:
+        return False
+    return word in _symspell_words() or (
+        len(word) >= 4 and _health_lower().get(word, 0) >= 5
+    )
+
+
+def _known(word: str) -> bool:
+    """The token is a word as it stands (wordfreq zipf >= 3, symspell, health)."""
+    low = word.lower()
+    return (
+        _zipf(low) >= 3.0
+        or low in _symspell_words()
+        or _health_lower().get(low, 0) >= 2
+    )
+
+
+# --- split_glued_words ----------------------------------------------------
+
+
+@normaliser(order=60, dictionaries=("health_words", "health_bigrams"))
+def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
+    """Split words glued together: "patientsare" -> "patients are",
+    "analyzedDNAfrom" -> "analyzed DNA from", "Related:11" -> "Related: 11",
+    "tocommunity@livescience.comwith" -> "to community@livescience.com with".
+
+    The damage: a scraper that strips link markup, or a PDF extractor that loses
+    the spacing, drops the spaces around a span of words. Only tokens of letters
+    that no dictionary knows are candidates (a set lookup); each is split at the
+    cheapest segmentation into words of wordfreq/symspellpy/the health corpus.
+    The false positive is a rare word or name made of common words ("Tiangong",
+    "unigram"). The guards: every part must be a real word (not a fragment like
+    "ing"), the token must not recur in the document as it is (a name), a
+    capitalised token needs very common parts, a two-part split of a word
+    wordfreq knows needs bigram evidence, and tokens with digits, hyphens,
+    apostrophes, "@", "/", "#" or inner capitals after a capital (IGF-1, GLP-1,
+    iPhone, McDonald, PubMed) are never touched.
+
+    >>> from textrepair import Config
+    >>> from textrepair.changes import apply_edits
+    >>> ctx = StepContext(Config(), "split_glued_words")
+    >>> t = "Patients analyzedDNAfrom saliva havelow levelsof it."
+    >>> apply_edits(t, split_glued_words(t, ctx))
+    'Patients analyzed DNA from saliva have low levels of it.'
+    >>> split_glued_words("IGF-1, GLP-1, iPhone, McDonald and Tiangong stay.", ctx)
+    []
+    """
+    edits: list[Edit] = []
+    edits += _punct_edits(text)
+    edits += _email_edits(text)
+    edits += _word_edits(text, ctx)
+    return _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
+
+
+def _punct_edits(text: str) -> list[Edit]:
+    edits = []
+    for m in BOUNDARY_PUNCT_GLUE.finditer(text):
+        if _in_address(text, m.start()):
+            continue
+        rule = m.lastgroup or "punct"
+        if rule == "open_paren" and not _known(m["before"]):
+            continue
+        edits.append(Edit(m.end(), m.end(), " ", f"split: {rule}"))
+    for m in BOUNDARY_QUOTE_GLUE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()]
+        opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+        if opened:  # an open quote before it: this one closes
+            edits.append(Edit(m.start(1), m.end(1), "” ", "split: closing quote glued"))
+    return edits
+
+
+def _in_address(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a URL, e-mail address or domain name."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min(x for x in (text.find(" ", pos), text.find("\n", pos), len(text)) if x >= 0)
+    token = text[start:end]
+    return "@" in token or "://" in token or "www." in token or ".com" in token
+
+
+def _email_edits(text: str) -> list[Edit]:
+    if "@" not in text:
+        return []
+    edits = []
+    for m in BOUNDARY_EMAIL_GLUE.finditer(text):
+        if m["lead"] and _is_word(m["local"].lower()):
+            edits.append(Edit(m.start("local"), m.start("local"), " ", "split: word glued to e-mail"))
+        if m["tail"] and _zipf(m["tail"]) >= 5.0:
+            edits.append(Edit(m.start("tail"), m.start("tail"), " ", "split: word glued to e-mail"))
+    return edits
+
+
+def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
+    cores = Counter(m[1] for m in BOUNDARY_CANDIDATE.finditer(text))
+    unknown = {w for w in cores if len(w) >= 4 and not _known(w)}
+    if not unknown:
+        return []
+    edits = []
+    doc_words = {w.lower() for w in cores}
+    for m in BOUNDARY_CANDIDATE.finditer(text):
+        word = m[1]
+        if word not in unknown:
+            continue
+        if cores[word] > 1:
+            ctx.count("recurring_left_alone")
+            continue
+        split = _best_split(word, doc_words)
+        if split is None:
+            ctx.count("unsure_left_alone")
+            continue
+        parts, reason = split
+        pos = m.start(1)
+        for part in parts[:-1]:
+            pos += len(part)
+            edits.append(Edit(pos, pos, " ", reason))
+    return edits
+
+
+def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
+    """The cheapest segmentation of ``word`` into 2-5 words, if the evidence
+    is strong enough, with the reason to record."""
+    capital = word[0].isupper()
+    rest = word[1:]
+    if capital and any(c.isupper() for c in rest) and not rest.isupper():
+        return None  # McDonald, PubMed, YouTube: a name in camel case
+    if word.isupper():
+        return None  # an acronym
+    n = len(word)
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            prev = best[start]
+            if prev is None or len(prev[1]) >= 5:
+                continue
+            part = word[start:end]
+            cost = _part_cost(part, start == 0, end == n, doc_words)
+            if cost is None:
+                continue
+            total = prev[0] + cost
+            if best[end] is None or total < best[end][0]:  # type: ignore[index]
+                best[end] = (total, prev[1] + [part])
+    found = best[n]
+    if found is None or len(found[1]) < 2:
+        return None
+    cost, parts = found
+    low = [p.lower() for p in parts]
+    whole_zipf = _zipf(word)
+    bigram = any(f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:]))
+    elsewhere = any(p in doc_words for p in low if len(p) >= 4)
+    case = any(a[-1].islower() and b[0].isupper() for a, b in zip(parts, parts[1:]))
+    if capital and not word[1:].isupper():
+        # A capitalised token is often a name ("Tiangong"): only very common parts.
+        if min(_zipf(p) for p in low) < 4.0 or not bigram:
+            return None
+    if whole_zipf > 0:
+        # wordfreq has seen it ("inthe", "froma"): the split must be far likelier.
+        if not bigram or cost > (9.0 - whole_zipf) + 2.0:
+            return None
+    elif len(parts) == 2 and not (bigram or elsewhere or case or _function_word(low)):
+        return None  # "twelvefold": two words, but nothing says they were apart
+    if len(parts) == 2 and low[1] in BOUNDARY_COMPOUND_TAILS and not case:
+        return None  # "twelvefold", "childlike": a compound, not glue
+    reason = f"split: {'+'.join(parts)} cost {cost:.1f} vs {9.0 - whole_zipf:.1f}"
+    if bigram:
+        reason += ", bigram"
+    if elsewhere:
+        reason += ", part elsewhere in document"
+    if case:
+        reason += ", case change"
+    return parts, reason
+
+
+def _function_word(parts: list[str]) -> bool:
+    return any(p in BOUNDARY_FUNCTION_WORDS for p in parts)
+
+
+def _part_cost(part: str, first: bool, last: bool, doc_words: set[str]) -> float | None:
+    """The cost of ``part`` as one word of a split, or None if it cannot be one.
+
+    Case-aware: a part is lower-case, capitalised ("Neurology") or an acronym
+    the health corpus or the document writes that way ("DNA").
+    """
+    low = part.lower()
+    if part.islower():
+        zipf = _zipf(low)
+        if len(low) >= 6 and zipf >= 1.0 and _health_lower().get(low, 0) >= 3:
+            return _cost(low)  # a health word wordfreq barely knows ("riluzole")
+        if not _is_word(low) or (len(low) == 1 and low != "a"):
+            return None
+        if len(low) == 3 and zipf < 3.5:
+            return None  # "sri", "luz": three-letter words wordfreq barely knows
+        if len(low) >= 4 and zipf < 3.0:
+            return None  # merely rare
+        return _cost(low)
+    if part.isupper():
+        if len(part) < 2 or len(part) > 6:
+            return None
+        if load_counts("health_words").get(part, 0) < 3 and part not in doc_words:
+            return None
+        return _cost(low) + 1.0
+    if part[0].isupper() and part[1:].islower() and len(part) >= 3:
+        if not _is_word(low):
+            return None
+        return _cost(low) + (0.0 if first else 1.0)
+    return None
+
+
+# --- rejoin_split_words ---------------------------------------------------
+
+
+@normaliser(order=65, dictionaries=("health_words",))
+def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
+    """Remove stray spaces inside words: "treat ment" -> "treatment",
+    "Abst rac t" -> "Abstract", "t h e a r c" -> "the arc".
+
+    The damage: PDF and OCR extraction insert spaces where glyphs are spaced
+    out. A line is looked at only if it has a fragment (a token that is not a
+    word on its own: "ment", "rac", "t"); runs of tokens around it are joined
+    where the joined form is a known word and the joined reading is cheaper
+    than the spaced one. The false positive is two real words that also make
+    one ("a part", "in to", "health care"): a join needs at least one fragment,
+    so two words are never joined, and single capitals (initials, "vitamin D")
+    count as words.
+
+    >>> from textrepair import Config
+    >>> from textrepair.changes import apply_edits
+    >>> ctx = StepContext(Config(), "rejoin_split_words")
+    >>> t = "The treat ment of ALS, see the Abst rac t."
+    >>> apply_edits(t, rejoin_split_words(t, ctx))
+    'The treatment of ALS, see the Abstract.'
+    >>> rejoin_split_words("Get in to a health care plan with vitamin D in it.", ctx)
+    []
+    """
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for e in _rejoin_line(line, text, ctx):
+                edits.append(Edit(e.start + pos, e.end + pos, e.after, e.reason, e.confidence))
+        pos += len(line) + 1
+    return edits
+
+
+def _fragment(core: str) -> bool:
+    if len(core) == 1:
+        return core.islower() and core != "a"
+    if not (core.islower() or core[0].isupper() and core[1:].islower()):
+        return False  # acronyms and mixed case are not fragments of a word
+    return not _is_word(core.lower())
+
+
+def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
+    tokens = list(BOUNDARY_TOKEN.finditer(line))
+    frag = [bool(t["core"]) and _fragment(t["core"]) for t in tokens]
+    if not any(frag):
+        return []
+    n = len(tokens)
+    best: list[tuple[float, list[tuple[int, int]]]] = [(0.0, [])]
+    for j in range(1, n + 1):
+        t = tokens[j - 1]
+        single = best[j - 1][0] + _token_cost(t["core"], frag[j - 1])
+        choice = (single, best[j - 1][1])
+        for i in range(max(0, j - 8), j - 1):
+            joined = _joined(tokens, i, j)
+            if joined is None or not any(frag[i:j]):
+                continue
+            cost = best[i][0] + _cost(joined) + 1.0 * (j - i - 1)
+            if cost < choice[0]:
+                choice = (cost, best[i][1] + [(i, j)])
+        best.append(choice)
+    edits = []
+    for i, j in best[n][1]:
+        word = "".join(tokens[k]["core"] for k in range(i, j))
+        for k in range(i, j - 1):
+            a, b = tokens[k].end(), tokens[k + 1].start()
+            edits.append(Edit(a, b, "", f"rejoin: {word!r} zipf {_zipf(word):.1f}"))
+    if edits:
+        ctx.count("words_rejoined", len(best[n][1]))
+    return edits
+
+
+def _token_cost(core: str, fragment: bool) -> float:
+    if not core:
+        return 0.0
+    return _cost(core) + (3.0 if fragment else 0.0)
+
+
+def _joined(tokens: list, i: int, j: int) -> str | None:  # type: ignore[type-arg]
+    """The word that tokens[i:j] make when joined, if they may be joined."""
+    for k in range(i, j):
+        t = tokens[k]
+        if not t["core"]:
+            return None
+        if k > i and t["lead"]:
+            return None
+        if k < j - 1 and t["trail"]:
+            return None
+    word = "".join(tokens[k]["core"] for k in range(i, j))
+    if not (word.islower() or word.isupper() or word[0].isupper() and word[1:].islower()):
+        return None
+    low = word.lower()
+    if not _is_word(low) or len(low) < 3:
+        return None
+    if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 5:
+        return None
+    return word
+
+
+def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
+    kept: list[Edit] = []
+    for e in edits:
+        if kept and (e.start < kept[-1].end or e.start == kept[-1].start):
+            continue
+        kept.append(e)
+    return kept
