@@ -26,6 +26,10 @@ class Config:
     """Restore an apostrophe lost as U+FFFD where the context makes it certain."""
     detokenize_ptb_spacing: bool = True
     """Undo Penn-Treebank token spacing (" , ", "( FDA )", "do n't") in text that shows it."""
+    split_glued_words: bool = True
+    """Split words glued together where links were stripped ("patientsare", "analyzedDNAfrom")."""
+    rejoin_split_words: bool = True
+    """Remove stray spaces inside words from PDF/OCR text ("treat ment", "Abst rac t")."""
 
     # --- tuning knobs ---
     min_confidence: float = 0.0

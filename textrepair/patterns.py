@@ -61,3 +61,55 @@ PTB_SPACE = regex.compile(
 PTB_HYPHEN = regex.compile(r"(?<=(?P<left>\b[\p{L}\d]+)) - (?=(?P<right>[\p{L}\d]+\b))")
 # Dashes a document writes as dashes (so a spaced hyphen there is a hyphen).
 OTHER_DASH = regex.compile(r"[—–]|--")
+
+# --- boundaries: split_glued_words, rejoin_split_words ---
+# A whitespace token as the boundary steps see it: leading punctuation, a core
+# of letters only, trailing punctuation. Any other token (digits, hyphens,
+# apostrophes, "@", "/", "#": IGF-1, COVID-19, e-mails, URLs, hashtags, code)
+# matches the last alternative and has no core, so it is never split or joined.
+BOUNDARY_TOKEN = regex.compile(
+    r"""(?<!\S)(?P<lead>["“‘'(\[]*)(?P<core>\p{L}+)(?P<trail>[.,;:!?)\]"”’']*)(?!\S)|\S+"""
+)
+# The letters-only core of a token (a split candidate if no dictionary knows it).
+BOUNDARY_CANDIDATE = regex.compile(r"""(?<!\S)["“‘'(\[]*(\p{L}+)[.,;:!?)\]"”’']*(?!\S)""")
+# Punctuation glued to the next word; a space goes where the match ends. Each
+# group names its rule. Tokens inside URLs and e-mail addresses are skipped.
+BOUNDARY_PUNCT_GLUE = regex.compile(
+    r"""
+      (?P<open_paren>(?P<before>\p{Ll}{3,}))           # "sclerosis(ALS)", not "patient(s)"
+        (?=\((?!(?:e?s|ies|\p{L})\))[^()\s]{2,}\))
+    | (?P<comma>(?<=\p{Ll}{2})[,;])(?=\p{Ll}{2})        # "information,more"
+    | (?P<colon>(?<=\p{L}{3}):)(?=\d|\p{Lu}\p{Ll})      # "Related:11", not "10:30"
+    | (?P<period>(?<=\p{Ll}{3})\.)(?=\p{Lu}\p{Ll}+\b)    # "words.The"
+    """,
+    regex.VERBOSE,
+)
+# An opening curly quote glued after a comma or period and before a capital:
+# "treatments,“Dr" was "treatments,” Dr" where the quote closes an open one.
+BOUNDARY_QUOTE_GLUE = regex.compile(r"(?<=\p{L}[,.])(“)(?=\p{Lu})")
+# An e-mail address with a word glued on either side:
+# "tocommunity@livescience.comwith" -> "to community@livescience.com with".
+BOUNDARY_EMAIL_GLUE = regex.compile(
+    r"""(?<![\w.+-])(?P<lead>to|at|email|contact|or|and|via|from)?
+        (?P<local>[\w.+-]{4,})@(?P<domain>[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu))
+        (?P<tail>\p{Ll}+)?\b""",
+    regex.VERBOSE,
+)
+# Two-letter strings that are words on their own (others, "ta", "th", are fragments).
+BOUNDARY_TWO_LETTER_WORDS = frozenset(
+    "am an as at be by do go he if in is it me my no of oh on or ox so to up us we".split()
+)
+# Suffixes that dictionaries list but that are fragments when they stand alone.
+BOUNDARY_FRAGMENT_SUFFIXES = frozenset("ing ment tion sion ness ity ies ers est ful ous ive".split())
+# Second halves of compounds ("twelvefold", "childlike"): never split off alone.
+BOUNDARY_COMPOUND_TAILS = frozenset(
+    "fold like wide free based ward wards wise work worthy proof time side".split()
+)
+# Function words: a split into a function word and a word needs no more evidence.
+BOUNDARY_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with as into onto than
+    that this these those is are was were be been has have had do does did not
+    no so if why how what when where which who whose whom some any all most more
+    less very can could will would should may might must its their our your his
+    her they we you he she it also about after before over under between""".split()
+)

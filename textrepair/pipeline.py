@@ -17,6 +17,7 @@ from .resources import checksum
 NORMALISER_MODULES = (
     "textrepair.encoding",
     "textrepair.spacing",
+    "textrepair.boundaries",
 )
 
 
