@@ -16,10 +16,13 @@ from importlib import resources as importlib_resources
 from .changes import Edit
 from .patterns import (
     BOUNDARY_CANDIDATE,
+    BOUNDARY_COMPOUND_HEADS,
     BOUNDARY_COMPOUND_TAILS,
     BOUNDARY_EMAIL_GLUE,
+    BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
     BOUNDARY_FUNCTION_WORDS,
+    BOUNDARY_LAST_WORD,
     BOUNDARY_PUNCT_GLUE,
     BOUNDARY_QUOTE_GLUE,
     BOUNDARY_TOKEN,
@@ -191,6 +194,9 @@ def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
         if cores[word] > 1:
             ctx.count("recurring_left_alone")
             continue
+        if _next_to_fragment(text, m.start(), m.end()):
+            ctx.count("next_to_fragment_left_alone")  # "considerat ion": a join, not a split
+            continue
         split = _best_split(word, doc_words)
         if split is None:
             ctx.count("unsure_left_alone")
@@ -201,6 +207,16 @@ def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
             pos += len(part)
             edits.append(Edit(pos, pos, " ", reason))
     return edits
+
+
+def _next_to_fragment(text: str, start: int, end: int) -> bool:
+    """Whether the token and a fragment next to it make a word ("considerat ion")."""
+    word = text[start:end].strip(".,;:!?\"“”'‘’()[]")
+    before = BOUNDARY_LAST_WORD.search(text, max(0, start - 80), start)
+    after = BOUNDARY_FIRST_WORD.match(text, end)
+    if before is not None and _fragment(before[1]) and _zipf(before[1] + word) >= 3.0:
+        return True
+    return after is not None and _fragment(after[1]) and _zipf(word + after[1]) >= 3.0
 
 
 def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
@@ -238,14 +254,27 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     case = any(a[-1].islower() and b[0].isupper() for a, b in zip(parts, parts[1:]))
     if capital and not word[1:].isupper():
         # A capitalised token is often a name ("Tiangong"): only very common parts.
-        if min(_zipf(p) for p in low) < 4.0 or not bigram:
+        if min(_zipf(p) for p in low) < 4.0 or not bigram or whole_zipf > 0:
             return None
     if whole_zipf > 0:
         # wordfreq has seen it ("inthe", "froma"): the split must be far likelier.
-        if not bigram or cost > (9.0 - whole_zipf) + 2.0:
+        if not bigram or cost > (9.0 - whole_zipf) - 2.0:
             return None
+    short = [
+        p for p in parts
+        if len(p) <= 3 and p.lower() not in BOUNDARY_FUNCTION_WORDS and not p.isupper()
+    ]
+    if short and len(parts) > 2:
+        return None  # "econ+side+red", "def+in+it+don": a rare word in pieces
+    if "a" in low and not bigram and max(_zipf(p) for p in low) < 4.0:
+        return None  # "alent" is not "a lent"
     elif len(parts) == 2 and not (bigram or elsewhere or case or _function_word(low)):
-        return None  # "twelvefold": two words, but nothing says they were apart
+        if (
+            min(len(p) for p in low) < 4
+            or min(_zipf(p) for p in low) < 3.5
+            or low[0] in BOUNDARY_COMPOUND_HEADS
+        ):
+            return None  # two words, but nothing else says they were apart
     if len(parts) == 2 and low[1] in BOUNDARY_COMPOUND_TAILS and not case:
         return None  # "twelvefold", "childlike": a compound, not glue
     reason = f"split: {'+'.join(parts)} cost {cost:.1f} vs {9.0 - whole_zipf:.1f}"
@@ -277,8 +306,8 @@ def _part_cost(part: str, first: bool, last: bool, doc_words: set[str]) -> float
             return None
         if len(low) == 3 and zipf < 3.5:
             return None  # "sri", "luz": three-letter words wordfreq barely knows
-        if len(low) >= 4 and zipf < 3.0:
-            return None  # merely rare
+        if len(low) >= 4 and zipf < 3.0 and not (len(low) >= 6 and zipf >= 2.0):
+            return None  # merely rare ("switchboard" may stand whole, "corp" not)
         return _cost(low)
     if part.isupper():
         if len(part) < 2 or len(part) > 6:

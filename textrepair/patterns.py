@@ -78,7 +78,7 @@ BOUNDARY_PUNCT_GLUE = regex.compile(
     r"""
       (?P<open_paren>(?P<before>\p{Ll}{3,}))           # "sclerosis(ALS)", not "patient(s)"
         (?=\((?!(?:e?s|ies|\p{L})\))[^()\s]{2,}\))
-    | (?P<comma>(?<=\p{Ll}{2})[,;])(?=\p{Ll}{2})        # "information,more"
+    | (?P<comma>(?<=\p{Ll}{3}),)(?=\p{Ll}{2,}\b)       # "information,more"
     | (?P<colon>(?<=\p{L}{3}):)(?=\d|\p{Lu}\p{Ll})      # "Related:11", not "10:30"
     | (?P<period>(?<=\p{Ll}{3})\.)(?=\p{Lu}\p{Ll}+\b)    # "words.The"
     """,
@@ -95,6 +95,9 @@ BOUNDARY_EMAIL_GLUE = regex.compile(
         (?P<tail>\p{Ll}+)?\b""",
     regex.VERBOSE,
 )
+# The word just before and just after a token (the neighbours of a split candidate).
+BOUNDARY_LAST_WORD = regex.compile(r"(?<!\S)(\p{L}+)[ \t]+$")
+BOUNDARY_FIRST_WORD = regex.compile(r"[ \t]+(\p{L}+)(?!\S)")
 # Two-letter strings that are words on their own (others, "ta", "th", are fragments).
 BOUNDARY_TWO_LETTER_WORDS = frozenset(
     "am an as at be by do go he if in is it me my no of oh on or ox so to up us we".split()
@@ -103,7 +106,11 @@ BOUNDARY_TWO_LETTER_WORDS = frozenset(
 BOUNDARY_FRAGMENT_SUFFIXES = frozenset("ing ment tion sion ness ity ies ers est ful ous ive".split())
 # Second halves of compounds ("twelvefold", "childlike"): never split off alone.
 BOUNDARY_COMPOUND_TAILS = frozenset(
-    "fold like wide free based ward wards wise work worthy proof time side".split()
+    "fold like wide free based hood ward wards wise work worthy proof time side".split()
+)
+# First halves that English writes joined ("postmodification", "autosegment").
+BOUNDARY_COMPOUND_HEADS = frozenset(
+    "post auto over under semi anti multi inter intra super hyper self cross ultra".split()
 )
 # Function words: a split into a function word and a word needs no more evidence.
 BOUNDARY_FUNCTION_WORDS = frozenset(
