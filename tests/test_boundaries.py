@@ -1,0 +1,101 @@
+"""split_glued_words and rejoin_split_words: example tables and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textrepair import Config, repair
+
+SPLIT = Config().only(["split_glued_words"])
+REJOIN = Config().only(["rejoin_split_words"])
+BOTH = Config().only(["split_glued_words", "rejoin_split_words"])
+
+
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [
+        ("New patientsare diagnosed.", "New patients are diagnosed."),
+        ("Drugs such asriluzole slow it.", "Drugs such as riluzole slow it."),
+        ("Researchers analyzedDNAfrom saliva.", "Researchers analyzed DNA from saliva."),
+        ("Published in the journalNeurology today.", "Published in the journal Neurology today."),
+        ("Patients havelow levelsof it.", "Patients have low levels of it."),
+        ("Trials havehadmixedresults so far.", "Trials have had mixed results so far."),
+        ("Ever wonder whysome people recover?", "Ever wonder why some people recover?"),
+        ("lateral sclerosis(ALS) is rare", "lateral sclerosis (ALS) is rare"),
+        ("Related:11 children were diagnosed", "Related: 11 children were diagnosed"),
+        ('"It is promising treatments,“Dr. Smith said.', '"It is promising treatments,” Dr. Smith said.'),
+        ("Write tocommunity@livescience.comwith questions.",
+         "Write to community@livescience.com with questions."),
+    ],
+)
+def test_split_glued_words(text_in: str, text_out: str) -> None:
+    assert repair(text_in, SPLIT).text == text_out
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "IGFBP7, IGF-1, GLP-1, AMX0035 and COVID-19 are names.",
+        "The iPhone, McDonald and PubMed stay as they are.",
+        "Ingrida Domarkienė studied the Tiangong station.",
+        "Risk increased twelvefold in people with the gene.",
+        "Take 10mg twice daily; see #ALSawareness and www.cancer.gov.",
+        "Write to contact@nih.gov or tomato@example.com for help.",
+        "The patient(s) had a receptor(s) test.",
+        "Zampolli and Crayle wrote it; Zampolli agreed.",
+        "Meet at 10:30, ratio 1:2.",
+        "Use getElementById in code.",
+    ],
+)
+def test_split_glued_words_leaves_alone(clean: str) -> None:
+    assert repair(clean, SPLIT).changes == []
+
+
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [
+        ("The treat ment was new.", "The treatment was new."),
+        ("Abst rac t", "Abstract"),
+        ("Take the medi cation daily.", "Take the medication daily."),
+        ("We did an analys is.", "We did an analysis."),
+        ("t h e a r c, a n d t h e end", "the arc, and the end"),
+    ],
+)
+def test_rejoin_split_words(text_in: str, text_out: str) -> None:
+    assert repair(text_in, REJOIN).text == text_out
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Get in to a health care plan.",
+        "Vitamin D in the diet, hepatitis B or type A.",
+        "Any one of them can take a part in it.",
+        "Dr. Jesse Crayle said so.",
+        "J. R. R. Tolkien wrote it.",
+        "Long- and short-term effects differ.",
+    ],
+)
+def test_rejoin_split_words_leaves_alone(clean: str) -> None:
+    assert repair(clean, REJOIN).changes == []
+
+
+_WORDS = st.sampled_from(
+    "the patients are treated with riluzole in a new study of ALS and DNA".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=12))
+def test_clean_sentences_of_real_words_are_a_fixed_point(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    assert repair(text, BOTH).changes == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzAB .,()@", max_size=60))
+def test_boundary_steps_are_idempotent(text: str) -> None:
+    once = repair(text, BOTH).text
+    assert repair(once, BOTH).text == once
