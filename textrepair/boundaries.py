@@ -13,6 +13,8 @@ from collections import Counter
 from functools import cache
 from importlib import resources as importlib_resources
 
+import regex
+
 from .changes import Edit
 from .patterns import (
     BOUNDARY_CANDIDATE,
@@ -402,7 +404,7 @@ def _token_cost(core: str, fragment: bool) -> float:
     return _cost(core) + (3.0 if fragment else 0.0)
 
 
-def _joined(tokens: list, i: int, j: int) -> str | None:  # type: ignore[type-arg]
+def _joined(tokens: list[regex.Match[str]], i: int, j: int) -> str | None:
     """The word that tokens[i:j] make when joined, if they may be joined."""
     for k in range(i, j):
         t = tokens[k]

@@ -44,7 +44,7 @@ def _damage_line(line: str, rng: random.Random) -> str:
             span = rng.randint(1, 4)
             # Drop the spaces before and after a span of 1-4 words.
             for k in range(max(0, i - 1), min(len(words) - 1, i + span)):
-                if _PLAIN.fullmatch(words[k]) and not words[k][-1] in ".,;:":
+                if _PLAIN.fullmatch(words[k]) and words[k][-1] not in ".,;:":
                     glue[k] = True
             i += span + 1
             continue
