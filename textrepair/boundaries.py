@@ -18,17 +18,19 @@ import regex
 from .changes import Edit
 from .patterns import (
     BOUNDARY_CANDIDATE,
-    BOUNDARY_COMPOUND_HEADS,
     BOUNDARY_COMPOUND_TAILS,
     BOUNDARY_EMAIL_GLUE,
     BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
     BOUNDARY_FUNCTION_WORDS,
     BOUNDARY_LAST_WORD,
+    BOUNDARY_PREFIXES,
     BOUNDARY_PUNCT_GLUE,
     BOUNDARY_QUOTE_GLUE,
     BOUNDARY_TOKEN,
+    BOUNDARY_TRAILING_SHORT,
     BOUNDARY_TWO_LETTER_WORDS,
+    BOUNDARY_WORD_PAIR,
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts
@@ -98,10 +100,14 @@ def _is_word(word: str) -> bool:
 
 
 def _known(word: str) -> bool:
-    """The token is a word as it stands (wordfreq zipf >= 3, symspell, health)."""
+    """The token is a word as it stands (wordfreq zipf >= 3.5, symspell, health).
+
+    wordfreq also counts web glue ("ofthe" 3.1, "inthe" 2.6), so a lower zipf
+    alone does not make a word; such tokens are scored like unknown ones.
+    """
     low = word.lower()
     return (
-        _zipf(low) >= 3.0
+        _zipf(low) >= 3.5
         or low in _symspell_words()
         or _health_lower().get(low, 0) >= 2
     )
@@ -184,7 +190,7 @@ def _email_edits(text: str) -> list[Edit]:
 
 def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
     cores = Counter(m[1] for m in BOUNDARY_CANDIDATE.finditer(text))
-    unknown = {w for w in cores if len(w) >= 4 and not _known(w)}
+    unknown = {w for w in cores if len(w) >= 3 and not _known(w)}
     if not unknown:
         return []
     edits = []
@@ -193,15 +199,15 @@ def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
         word = m[1]
         if word not in unknown:
             continue
-        if cores[word] > 1:
-            ctx.count("recurring_left_alone")
-            continue
         if _next_to_fragment(text, m.start(), m.end()):
             ctx.count("next_to_fragment_left_alone")  # "considerat ion": a join, not a split
             continue
         split = _best_split(word, doc_words)
         if split is None:
             ctx.count("unsure_left_alone")
+            continue
+        if cores[word] > 1 and not _strong(split[0]):
+            ctx.count("recurring_left_alone")  # a token that recurs as it is: a name
             continue
         parts, reason = split
         pos = m.start(1)
@@ -226,8 +232,8 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     is strong enough, with the reason to record."""
     capital = word[0].isupper()
     rest = word[1:]
-    if capital and any(c.isupper() for c in rest) and not rest.isupper():
-        return None  # McDonald, PubMed, YouTube: a name in camel case
+    if capital and any(a.islower() and b.isupper() for a, b in zip(word, rest)):
+        return None  # McDonald, PubMed, YouTube, PAnnotationSchema: a name in camel case
     if word.isupper():
         return None  # an acronym
     n = len(word)
@@ -254,31 +260,53 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     bigram = any(f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:]))
     elsewhere = any(p in doc_words for p in low if len(p) >= 4)
     case = any(a[-1].islower() and b[0].isupper() for a, b in zip(parts, parts[1:]))
-    if capital and not word[1:].isupper():
-        # A capitalised token is often a name ("Tiangong"): only very common parts.
-        if min(_zipf(p) for p in low) < 4.0 or not bigram or whole_zipf > 0:
+    if capital and parts[0][1:].islower():
+        # A capitalised token is often a name ("Tiangong", "Crayle"): its first
+        # part must be a function word or very common ("Thelarvae", "Similarhormonal").
+        function_only = all(p in BOUNDARY_FUNCTION_WORDS for p in low)
+        if not (low[0] in BOUNDARY_FUNCTION_WORDS or _zipf(low[0]) >= 4.0):
+            return None
+        if whole_zipf > 0 and not function_only:
             return None
     if whole_zipf > 0:
         # wordfreq has seen it ("inthe", "froma"): the split must be far likelier.
-        if not bigram or cost > (9.0 - whole_zipf) - 2.0:
+        margin = 2.0 if whole_zipf >= 2.0 else 0.0
+        if not bigram or cost > (9.0 - whole_zipf) - margin:
             return None
     short = [
         p for p in parts
         if len(p) <= 3 and p.lower() not in BOUNDARY_FUNCTION_WORDS and not p.isupper()
     ]
-    if short and len(parts) > 2:
-        return None  # "econ+side+red", "def+in+it+don": a rare word in pieces
-    if "a" in low and not bigram and max(_zipf(p) for p in low) < 4.0:
+    if short and (len(parts) > 2 or case):
+        return None  # "econ+side+red", "del+TG": a rare word or a name in pieces
+    if "a" in low and max(_zipf(p) for p in low) < 4.0:
         return None  # "alent" is not "a lent"
-    elif len(parts) == 2 and not (bigram or elsewhere or case or _function_word(low)):
-        if (
-            min(len(p) for p in low) < 4
-            or min(_zipf(p) for p in low) < 3.5
-            or low[0] in BOUNDARY_COMPOUND_HEADS
+    if sum(len(p) == 1 for p in parts) > 1:
+        return None  # "Aano" is not "A a no"
+    if low[0] == "a" and whole_zipf > 0:
+        return None  # "acellular", "atypical": the Greek prefix
+    if low[0] in ("in", "un") and not bigram:
+        return None  # "inversa", "indirect": the Latin prefix
+    if _prefixed(word.lower()) or (
+        low[0] in BOUNDARY_PREFIXES and low[1] not in BOUNDARY_FUNCTION_WORDS
+    ):
+        return None  # "nonevaluable", "overinflation": a prefixed word, not glue
+    if len(parts) == 2 and not case:
+        if low[1] in BOUNDARY_COMPOUND_TAILS:
+            return None  # "twelvefold", "childlike": a compound, not glue
+        if low[1] in BOUNDARY_TRAILING_SHORT and (
+            _zipf(low[0]) < 3.2 or not bigram or low[0].endswith(("al", "ar"))
         ):
-            return None  # two words, but nothing else says they were apart
-    if len(parts) == 2 and low[1] in BOUNDARY_COMPOUND_TAILS and not case:
-        return None  # "twelvefold", "childlike": a compound, not glue
+            return None  # "cornealis", "exportin": a Latin or chemical ending
+        if not (bigram or elsewhere or _function_word(low)) and (
+            min(len(p) for p in low) < 6 or min(_zipf(p) for p in low) < 3.5
+        ):
+            return None  # "frameshifts": two words, but nothing says they were apart
+        if not (bigram or elsewhere) and _function_word(low) and not all(
+            p in BOUNDARY_FUNCTION_WORDS or _zipf(p) >= 3.5 or _health_lower().get(p, 0) >= 3
+            for p in low
+        ):
+            return None  # "inversa": a function word and a rare word
     reason = f"split: {'+'.join(parts)} cost {cost:.1f} vs {9.0 - whole_zipf:.1f}"
     if bigram:
         reason += ", bigram"
@@ -287,6 +315,30 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     if case:
         reason += ", case change"
     return parts, reason
+
+
+def _strong(parts: list[str]) -> bool:
+    """Evidence strong enough to split a token that recurs in the document:
+    common words with a known bigram ("mighthave"), or a function word glued
+    to a capitalised word ("ofBabesia")."""
+    low = [p.lower() for p in parts]
+    if all(_zipf(p) >= 4.0 for p in low) and all(
+        f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:])
+    ):
+        return True
+    return len(parts) == 2 and low[0] in BOUNDARY_FUNCTION_WORDS and parts[1][0].isupper()
+
+
+def _prefixed(word: str) -> bool:
+    """Whether ``word`` is a prefix ("non", "over", "anti") and a known word."""
+    for n in range(3, 7):
+        if word[:n] in BOUNDARY_PREFIXES:
+            rest = word[n:]
+            if len(rest) < 4 or rest in BOUNDARY_FUNCTION_WORDS:
+                continue
+            if _zipf(rest) >= 1.5 or _health_lower().get(rest, 0) >= 2:
+                return True
+    return False
 
 
 def _function_word(parts: list[str]) -> bool:
@@ -311,13 +363,15 @@ def _part_cost(part: str, first: bool, last: bool, doc_words: set[str]) -> float
         if len(low) >= 4 and zipf < 3.0 and not (len(low) >= 6 and zipf >= 2.0):
             return None  # merely rare ("switchboard" may stand whole, "corp" not)
         return _cost(low)
+    if part in ("A", "I") and first:
+        return _cost(low)  # "Arelated", "Ithink"
     if part.isupper():
         if len(part) < 2 or len(part) > 6:
             return None
         if load_counts("health_words").get(part, 0) < 3 and part not in doc_words:
             return None
         return _cost(low) + 1.0
-    if part[0].isupper() and part[1:].islower() and len(part) >= 3:
+    if part[0].isupper() and part[1:].islower() and (len(part) >= 3 or first):
         if not _is_word(low):
             return None
         return _cost(low) + (0.0 if first else 1.0)
@@ -371,8 +425,11 @@ def _fragment(core: str) -> bool:
 def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
     tokens = list(BOUNDARY_TOKEN.finditer(line))
     frag = [bool(t["core"]) and _fragment(t["core"]) for t in tokens]
-    if not any(frag):
+    if not any(frag) and not _joinable_pair(line):
         return []
+    for k in range(1, len(tokens)):
+        if frag[k] and tokens[k - 1][0][-1].isdigit():
+            frag[k] = False  # "1.2 g in": a unit after a number
     n = len(tokens)
     best: list[tuple[float, list[tuple[int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
@@ -381,7 +438,9 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
         choice = (single, best[j - 1][1])
         for i in range(max(0, j - 8), j - 1):
             joined = _joined(tokens, i, j)
-            if joined is None or not any(frag[i:j]):
+            if joined is None:
+                continue
+            if not any(frag[i:j]) and not (j - i == 2 and _two_words_join(tokens, i, joined)):
                 continue
             cost = best[i][0] + _cost(joined) + 1.0 * (j - i - 1)
             if cost < choice[0]:
@@ -396,6 +455,27 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
     if edits:
         ctx.count("words_rejoined", len(best[n][1]))
     return edits
+
+
+def _joinable_pair(line: str) -> bool:
+    """A cheap pre-test: two adjacent lower-case words that make a common word."""
+    freq = _wordfreq()
+    return any(
+        freq.get(m[1] + m[2], 0.0) >= 1e-6
+        for m in BOUNDARY_WORD_PAIR.finditer(line, overlapped=True)
+    )
+
+
+def _two_words_join(tokens: list[regex.Match[str]], i: int, joined: str) -> bool:
+    """Whether two words are one word split in two ("doc tors", "comm on"):
+    English never writes the pair (no bigram) and the joined word is common
+    and far likelier (4 orders of magnitude) than the two words apart."""
+    a, b = tokens[i]["core"], tokens[i + 1]["core"]
+    if not b.islower() or len(a) < 2 or len(b) < 2 or _zipf(joined) < 3.5:
+        return False
+    if f"{a.lower()} {b}" in _bigrams():
+        return False  # "in to", "may be", "a part", "health care"
+    return _cost(a) + _cost(b) - _cost(joined) >= 4.0
 
 
 def _token_cost(core: str, fragment: bool) -> float:
@@ -420,7 +500,7 @@ def _joined(tokens: list[regex.Match[str]], i: int, j: int) -> str | None:
     low = word.lower()
     if not _is_word(low) or len(low) < 3:
         return None
-    if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 5:
+    if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 3:
         return None
     return word
 

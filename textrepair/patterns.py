@@ -76,8 +76,8 @@ BOUNDARY_CANDIDATE = regex.compile(r"""(?<!\S)["“‘'(\[]*(\p{L}+)[.,;:!?)\]"�
 # group names its rule. Tokens inside URLs and e-mail addresses are skipped.
 BOUNDARY_PUNCT_GLUE = regex.compile(
     r"""
-      (?P<open_paren>(?P<before>\p{Ll}{3,}))           # "sclerosis(ALS)", not "patient(s)"
-        (?=\((?!(?:e?s|ies|\p{L})\))[^()\s]{2,}\))
+      (?P<open_paren>(?P<before>\p{Ll}{4,}))   # "sclerosis(ALS)", not "patient(s)", "del(5q)"
+        (?=\((?:\p{Lu}[^()\s]+|\p{Ll}{3,}[^()\s]*)\))
     | (?P<comma>(?<=\p{Ll}{3}),)(?=\p{Ll}{2,}\b)       # "information,more"
     | (?P<colon>(?<=\p{L}{3}):)(?=\d|\p{Lu}\p{Ll})      # "Related:11", not "10:30"
     | (?P<period>(?<=\p{Ll}{3})\.)(?=\p{Lu}\p{Ll}+\b)    # "words.The"
@@ -98,6 +98,8 @@ BOUNDARY_EMAIL_GLUE = regex.compile(
 # The word just before and just after a token (the neighbours of a split candidate).
 BOUNDARY_LAST_WORD = regex.compile(r"(?<!\S)(\p{L}+)[ \t]+$")
 BOUNDARY_FIRST_WORD = regex.compile(r"[ \t]+(\p{L}+)(?!\S)")
+# Two adjacent lower-case words (a candidate pair for "doc tors" -> "doctors").
+BOUNDARY_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}\d'’-])")
 # Two-letter strings that are words on their own (others, "ta", "th", are fragments).
 BOUNDARY_TWO_LETTER_WORDS = frozenset(
     "am an as at be by do go he if in is it me my no of oh on or ox so to up us we".split()
@@ -106,17 +108,24 @@ BOUNDARY_TWO_LETTER_WORDS = frozenset(
 BOUNDARY_FRAGMENT_SUFFIXES = frozenset("ing ment tion sion ness ity ies ers est ful ous ive".split())
 # Second halves of compounds ("twelvefold", "childlike"): never split off alone.
 BOUNDARY_COMPOUND_TAILS = frozenset(
-    "fold like wide free based hood ward wards wise work worthy proof time side".split()
+    "fold like wide free based hood ward wards wise work worthy proof".split()
 )
-# First halves that English writes joined ("postmodification", "autosegment").
-BOUNDARY_COMPOUND_HEADS = frozenset(
-    "post auto over under semi anti multi inter intra super hyper self cross ultra".split()
+# Prefixes English writes joined to a word ("nonevaluable", "overinflation",
+# "postscreening"): a token that is one of these and a known word is not glue.
+BOUNDARY_PREFIXES = frozenset(
+    """non over under post pre anti para extra micro macro electro pseudo trans supra
+    hyper hypo radio dis sub inter intra multi semi auto counter mis out bio neuro
+    cardio photo poly mono tele ultra mid self cross super infra peri endo exo
+    phenyl acetyl methyl ethyl amino hydroxy chloro fluoro glyco lipo""".split()
 )
+# Short words that also end Latin and chemical names ("cornealis", "langerin").
+BOUNDARY_TRAILING_SHORT = frozenset("is in or on as at an a".split())
 # Function words: a split into a function word and a word needs no more evidence.
 BOUNDARY_FUNCTION_WORDS = frozenset(
     """a an the and or but nor of to in on at by for from with as into onto than
     that this these those is are was were be been has have had do does did not
     no so if why how what when where which who whose whom some any all most more
     less very can could will would should may might must its their our your his
-    her they we you he she it also about after before over under between""".split()
+    her they we you he she it also about after before over under between up out
+    off down such not""".split()
 )
