@@ -232,7 +232,10 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     is strong enough, with the reason to record."""
     capital = word[0].isupper()
     rest = word[1:]
-    if capital and any(a.islower() and b.isupper() for a, b in zip(word, rest)):
+    transitions = [i + 1 for i, (a, b) in enumerate(zip(word, rest)) if a.islower() and b.isupper()]
+    if capital and transitions and (
+        len(transitions) > 1 or word[: transitions[0]].lower() not in BOUNDARY_FUNCTION_WORDS
+    ):
         return None  # McDonald, PubMed, YouTube, PAnnotationSchema: a name in camel case
     if word.isupper():
         return None  # an acronym
@@ -268,6 +271,8 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
             return None
         if whole_zipf > 0 and not function_only:
             return None
+        if not (bigram or _function_word(low)):
+            return None  # "Eurospeech": a name made of words
     if whole_zipf > 0:
         # wordfreq has seen it ("inthe", "froma"): the split must be far likelier.
         margin = 2.0 if whole_zipf >= 2.0 else 0.0
@@ -295,7 +300,9 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         if low[1] in BOUNDARY_COMPOUND_TAILS:
             return None  # "twelvefold", "childlike": a compound, not glue
         if low[1] in BOUNDARY_TRAILING_SHORT and (
-            _zipf(low[0]) < 3.2 or not bigram or low[0].endswith(("al", "ar"))
+            _zipf(low[0]) < 3.2
+            or not bigram
+            or (low[1] == "is" and low[0].endswith(("al", "ar")))
         ):
             return None  # "cornealis", "exportin": a Latin or chemical ending
         if not (bigram or elsewhere or _function_word(low)) and (
@@ -303,7 +310,10 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         ):
             return None  # "frameshifts": two words, but nothing says they were apart
         if not (bigram or elsewhere) and _function_word(low) and not all(
-            p in BOUNDARY_FUNCTION_WORDS or _zipf(p) >= 3.5 or _health_lower().get(p, 0) >= 3
+            p in BOUNDARY_FUNCTION_WORDS
+            or _zipf(p) >= 3.5
+            or (len(p) >= 6 and _zipf(p) >= 2.5)
+            or _health_lower().get(p, 0) >= 3
             for p in low
         ):
             return None  # "inversa": a function word and a rare word
@@ -368,7 +378,7 @@ def _part_cost(part: str, first: bool, last: bool, doc_words: set[str]) -> float
     if part.isupper():
         if len(part) < 2 or len(part) > 6:
             return None
-        if load_counts("health_words").get(part, 0) < 3 and part not in doc_words:
+        if load_counts("health_words").get(part, 0) < 3 and low not in doc_words:
             return None
         return _cost(low) + 1.0
     if part[0].isupper() and part[1:].islower() and (len(part) >= 3 or first):

@@ -81,6 +81,12 @@ BOUNDARY_PUNCT_GLUE = regex.compile(
     | (?P<comma>(?<=\p{Ll}{3}),)(?=\p{Ll}{2,}\b)       # "information,more"
     | (?P<colon>(?<=\p{L}{3}):)(?=\d|\p{Lu}\p{Ll})      # "Related:11", not "10:30"
     | (?P<period>(?<=\p{Ll}{3})\.)(?=\p{Lu}\p{Ll}+\b)    # "words.The"
+    | (?P<comma_article>(?<=\p{Ll}{3}),)(?=(?:a|I)\s)   # "Therefore,a keyword"
+    | (?P<close_paren>(?<=\([\p{Lu}\d][^()\s]*[\p{L}\d]\)))(?=\p{Ll}{3,}\b)  # "(2002)are", not "(s)he"
+    | (?P<word_digit>(?<=(?<!\S)(?:of|in|and|to|on|at|by|for|from|with|the|January
+        |February|March|April|May|June|July|August|September|October|November
+        |December)))(?=\d)                                 # "of18th", "September30"
+    | (?P<digit_function>(?<=(?<![\p{L}\d.,])\d{1,4}))(?=(?:and|or|the|with)\b)  # "8and"
     """,
     regex.VERBOSE,
 )
@@ -127,5 +133,34 @@ BOUNDARY_FUNCTION_WORDS = frozenset(
     no so if why how what when where which who whose whom some any all most more
     less very can could will would should may might must its their our your his
     her they we you he she it also about after before over under between up out
-    off down such not""".split()
+    off down such not above below each every both either neither only other
+    another many much few same see""".split()
+)
+
+# --- spinning: restore_spun_words ---
+# A token as the spin step sees it: a word with inner apostrophes, or a
+# letter-digit form a thesaurus lists ("2d" for second). Punctuation between two
+# tokens breaks the bigram context.
+SPIN_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+\p{L}+|\d+")
+# Words a spinner leaves alone and the step never writes (WordNet lists "be",
+# "have", "will", "can" as nouns; replacing them is never a restoration).
+SPIN_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with as into onto than
+    that this these those is are was were be been being am has have had having do
+    does did done not no so if why how what when where which who whose whom some
+    any all most more less very can could will would should may might must shall
+    its their our your his her they we you he she it i me us them him my also about
+    after before over under between up out off down such there here then one two
+    three four five six seven eight nine ten many much each every other another
+    own same just only even still yet""".split()
+)
+# Words after which a bare verb lemma with a distinct participle is a spinner's
+# lost inflection ("has approve", "are diagnose", "can be treat").
+SPIN_AUXILIARIES = frozenset("has have had having is are was were be been being am".split())
+# Subjects after which a bare lemma is a lost third-person or past form ("he say").
+SPIN_SUBJECT_PRONOUNS = frozenset("he she it".split())
+# Words after which a noun is plural ("these finding" was "these findings").
+SPIN_PLURAL_DETERMINERS = frozenset(
+    """these those many several few both various numerous two three four five six
+    seven eight nine ten twelve dozens hundreds thousands millions""".split()
 )
