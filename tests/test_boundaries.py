@@ -28,6 +28,12 @@ BOTH = Config().only(["split_glued_words", "rejoin_split_words"])
         ('"It is promising treatments,“Dr. Smith said.', '"It is promising treatments,” Dr. Smith said.'),
         ("Write tocommunity@livescience.comwith questions.",
          "Write to community@livescience.com with questions."),
+        ("It is one ofthe causes.", "It is one of the causes."),
+        ("Onthe other hand, it works.", "On the other hand, it works."),
+        ("The CFSandinfection link.", "The CFS and infection link."),
+        ("Smith (2002)are right.", "Smith (2002) are right."),
+        ("Therefore,a keyword matched.", "Therefore, a keyword matched."),
+        ("Lower levels ofBabesia and ofBabesia again.", "Lower levels of Babesia and of Babesia again."),
     ],
 )
 def test_split_glued_words(text_in: str, text_out: str) -> None:
@@ -47,6 +53,11 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "Zampolli and Crayle wrote it; Zampolli agreed.",
         "Meet at 10:30, ratio 1:2.",
         "Use getElementById in code.",
+        "The (s)he form and the del(5q) and der(22) chromosomes.",
+        "Acellular dermal matrix, an arcus cornealis and exportin 1.",
+        "One was nonevaluable; overinflation and postscreening too.",
+        "Results of Eurospeech and the HealthDay news.",
+        "Vice versa, acne inversa.",
     ],
 )
 def test_split_glued_words_leaves_alone(clean: str) -> None:
@@ -61,6 +72,8 @@ def test_split_glued_words_leaves_alone(clean: str) -> None:
         ("Take the medi cation daily.", "Take the medication daily."),
         ("We did an analys is.", "We did an analysis."),
         ("t h e a r c, a n d t h e end", "the arc, and the end"),
+        ("The doc tors said so.", "The doctors said so."),
+        ("Leish mania is spread by flies.", "Leishmania is spread by flies."),
     ],
 )
 def test_rejoin_split_words(text_in: str, text_out: str) -> None:
@@ -76,6 +89,9 @@ def test_rejoin_split_words(text_in: str, text_out: str) -> None:
         "Dr. Jesse Crayle said so.",
         "J. R. R. Tolkien wrote it.",
         "Long- and short-term effects differ.",
+        "The tumor weighed 1.2 g in the control group.",
+        "He had cold flashes with goose bumps.",
+        "It may be in different places, a web page.",
     ],
 )
 def test_rejoin_split_words_leaves_alone(clean: str) -> None:
