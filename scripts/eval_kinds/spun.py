@@ -1,0 +1,26 @@
+"""Damage: article spinning with WordNet synonyms (scripts/spinner.py).
+
+A random 20-40% of the content words of each document are replaced by a random
+lemma of a random synset of the word, in base form, multiword lemmas with
+spaces, as the spinner behind seed 000 did. Only restore_spun_words runs, so
+the numbers are this step's own. The baseline is "no repair": no off-the-shelf
+tool undoes spinning.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from spinner import spin  # noqa: E402
+
+NAME = "spun"
+STEPS: tuple[str, ...] | None = ("restore_spun_words",)
+BASELINES: dict = {}
+
+
+def damage(text: str, rng: random.Random) -> str:
+    return spin(text, rng)

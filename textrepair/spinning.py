@@ -1,0 +1,417 @@
+"""Undo article spinning: restore words an automatic spinner replaced by synonyms.
+
+A spinner looks each content word up in a thesaurus, takes a synonym (often of
+the wrong sense: "cistron" for gene, "affected role" for patients, "cheek" for
+nerves) and writes it in its base form ("has approve", "these finding"). The
+result reads as nonsense but every word is a real word, so spell checkers pass
+it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
+
+* **candidates** come from a reverse synonym index (``dictionaries/
+  spin_synonyms.tsv``, built from WordNet and the Moby thesaurus by
+  ``scripts/build_synonyms.py``): every common word the observed word or
+  multiword span can stand for, in every inflection (lemminflect), plus the
+  inflections of the observed word itself (lost inflection);
+* **scores** add how well a candidate fits between its left and right
+  neighbours (bigram counts of the health corpus and of symspellpy, backed off
+  to wordfreq's general frequency), how often the original lemma occurs
+  elsewhere in the same document (the spinner is random, so "cistron" is
+  "gene" two sentences later), and WordNet's sense counts (which lemma of a
+  synset is the usual one);
+* **the spin gate** comes first: a document is only touched when it shows the
+  spinner's fingerprints often enough (lemmas that clean health text hardly
+  uses although a common synonym exists, WordNet multiword lemmas such as
+  "affected role", base-form verbs after auxiliaries: "are diagnose"), and in
+  it only the paragraphs that show them too.
+
+The main false positive is a rare but genuine word in clean text ("lentigo" in
+a dermatology page, "he say" quoted dialect). The gate guards against it: clean
+documents almost never reach the signal rate, and inside a spun document a
+change needs a margin of ``Config.spin_margin`` (log-probability units) over
+keeping the word.
+
+>>> from textrepair.config import Config
+>>> from textrepair.registry import StepContext
+>>> from textrepair.changes import apply_edits
+>>> spun = ("The cistron codes for a protein. Affected role are diagnose early. "
+...         "The gene is rare. Many affected role have no symptom. He say the "
+...         "discourse has approve.")
+>>> ctx = StepContext(Config(), "restore_spun_words")
+>>> apply_edits(spun, restore_spun_words(spun, ctx))[:60]
+'The gene codes for a protein. Patients are diagnosed early. '
+>>> clean = "The gene codes for a protein. Patients are diagnosed early."
+>>> restore_spun_words(clean, ctx)
+[]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources as importlib_resources
+
+from .changes import Edit
+from .patterns import (
+    SPIN_AUXILIARIES,
+    SPIN_FUNCTION_WORDS,
+    SPIN_PLURAL_DETERMINERS,
+    SPIN_SUBJECT_PRONOUNS,
+    SPIN_TOKEN,
+)
+from .registry import StepContext, normaliser
+from .resources import load_counts, load_table
+
+# P(observed | original) of the noisy channel, as log-probabilities.
+_KEEP = math.log(0.7)  # a word the spinner left alone
+_LEMMA = math.log(0.3 * 0.25)  # the spinner kept the lemma but dropped the inflection
+_SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote one of the synonyms
+# Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    **{w: ("VBN",) for w in ("has", "have", "had", "having", "been")},
+    **{w: ("VBN", "VBG") for w in ("is", "are", "was", "were", "be", "being", "am")},
+    **{w: ("VBD", "VBZ") for w in SPIN_SUBJECT_PRONOUNS},
+    **{w: ("NNS",) for w in SPIN_PLURAL_DETERMINERS},
+}
+# Add-k constants of the two bigram sources (their counts differ in scale).
+_K_HEALTH = 5.0
+_K_SYMSPELL = 1e6
+
+
+# --- evidence -------------------------------------------------------------
+
+
+@cache
+def _reverse_index() -> dict[str, tuple[tuple[str, int], ...]]:
+    """spun form -> ((original, WordNet tag count), ...)."""
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for spun, original, _sources, count in load_table("spin_synonyms").rows:
+        if original not in SPIN_FUNCTION_WORDS:
+            index[spun].append((original, int(count)))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _health() -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for word, n in load_counts("health_words").items():
+        counts[word.lower()] += n
+    return dict(counts)
+
+
+@cache
+def _wordfreq() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+@cache
+def _symspell() -> tuple[dict[str, int], dict[str, int]]:
+    base = importlib_resources.files("symspellpy")
+    uni: dict[str, int] = {}
+    for line in (base / "frequency_dictionary_en_82_765.txt").read_text("utf-8").splitlines():
+        word, _, n = line.partition(" ")
+        uni[word] = int(n)
+    bi: dict[str, int] = {}
+    for line in (base / "frequency_bigramdictionary_en_243_342.txt").read_text(
+        "utf-8"
+    ).splitlines():
+        pair, _, n = line.rpartition(" ")
+        bi[pair] = int(n)
+    return uni, bi
+
+
+@cache
+def _suspicious() -> frozenset[str]:
+    """Spun forms clean health text hardly uses although a common synonym exists.
+
+    A multiword WordNet lemma ("affected role", "book of account") qualifies
+    when health text never has it; a single word when health text uses it at
+    most twice and general English rarely (zipf < 3.5) while one of its
+    originals is a frequent health word (>= 100 occurrences).
+    """
+    health, freq = _health(), _wordfreq()
+    out = set()
+    for spun, originals in _reverse_index().items():
+        if not any(health.get(o, 0) >= 100 for o, _ in originals):
+            continue
+        if " " in spun:
+            words = spun.split(" ")
+            if words[0] not in SPIN_FUNCTION_WORDS and not all(
+                _health_bigrams().get(f"{a} {b}", 0) >= 3 for a, b in zip(words, words[1:])
+            ):
+                out.add(spun)
+        elif health.get(spun, 0) <= 2 and _zipf(freq.get(spun, 0.0)) < 3.5:
+            out.add(spun)
+    return frozenset(out)
+
+
+@cache
+def _health_bigrams() -> dict[str, int]:
+    return load_counts("health_bigrams")
+
+
+@cache
+def _uninflected_verbs() -> frozenset[str]:
+    """Verb lemmas whose past participle differs from the lemma and that are
+    not also common adjectives or nouns after "be" ("is present")."""
+    from lemminflect import getAllInflections, getInflection
+
+    health = _health()
+    out = set()
+    for spun, originals in _reverse_index().items():
+        for word in (spun, *(o for o, _ in originals)):
+            if " " in word or word in out:
+                continue
+            forms = getAllInflections(word, upos="VERB")
+            if not forms or "JJ" in getAllInflections(word, upos="ADJ"):
+                continue
+            vbn = getInflection(word, "VBN")
+            if vbn and vbn[0] != word and health.get(vbn[0], 0) >= 5:
+                out.add(word)
+    return frozenset(out)
+
+
+def _zipf(freq: float) -> float:
+    return math.log10(freq) + 9 if freq > 0 else 0.0
+
+
+def _logp(word: str, prev: str | None) -> float:
+    """log P(word | prev), interpolating health and symspellpy bigrams with
+    wordfreq's unigram frequency; ``prev`` None means no usable left context."""
+    unigram = _wordfreq().get(word, 0.0) + 1e-9
+    if prev is None:
+        return math.log(unigram)
+    pair = f"{prev} {word}"
+    health = _health_bigrams().get(pair, 0) / (_health().get(prev, 0) + _K_HEALTH)
+    uni, bi = _symspell()
+    general = bi.get(pair, 0) / (uni.get(prev, 0) + _K_SYMSPELL)
+    return math.log(0.45 * health + 0.45 * general + 0.1 * unigram)
+
+
+@cache
+def _inflections(lemma: str) -> tuple[str, ...]:
+    """The lemma and all its inflected forms (lemminflect's tables)."""
+    from lemminflect import getAllInflections, getInflection
+
+    forms = {lemma}
+    table = getAllInflections(lemma)
+    for values in table.values():
+        forms.update(values)
+    if "VBD" in table:
+        forms.update(getInflection(lemma, "VBN"))
+    return tuple(sorted(f for f in forms if f.isalpha()))
+
+
+@cache
+def _lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    out = {word}
+    for values in getAllLemmas(word).values():
+        out.update(values)
+    return frozenset(out)
+
+
+# --- the gate -------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in SPIN_TOKEN.finditer(text)]
+
+
+def _signals(words: list[str]) -> int:
+    """How many spinner fingerprints a run of lower-case tokens shows."""
+    suspicious, verbs = _suspicious(), _uninflected_verbs()
+    n = 0
+    for i, w in enumerate(words):
+        if w in suspicious:
+            n += 1
+        elif i + 1 < len(words) and f"{w} {words[i + 1]}" in suspicious:
+            n += 1
+        elif i + 2 < len(words) and f"{w} {words[i + 1]} {words[i + 2]}" in suspicious:
+            n += 1
+        if i and w in verbs and (
+            words[i - 1] in SPIN_AUXILIARIES or words[i - 1] in SPIN_SUBJECT_PRONOUNS
+        ):
+            n += 1
+    return n
+
+
+# --- scoring ---------------------------------------------------------------
+
+
+def _context_score(forms: list[str], left: str | None, right: str | None) -> float:
+    score = _logp(forms[0], left)
+    for a, b in zip(forms, forms[1:]):
+        score += _logp(b, a)
+    if right is not None:
+        score += _logp(right, forms[-1]) - _logp(right, None)
+    return score
+
+
+def _best(
+    span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
+    strict: bool, extra: float,
+) -> tuple[str, float, str] | None:
+    """The best restoration of a lower-case span, its margin over the best
+    alternative, and the evidence, or None when keeping it wins.
+
+    The word's own inflections are candidates only where syntax asks for one
+    (``_TRIGGERS``: "has approve", "these finding", "he say"). When ``strict``
+    (the word is common in health text), an inflection needs 2 more and a
+    synonym ``extra`` more, and a synonym must beat the best inflection too.
+    """
+    observed = " ".join(span)
+    keep = _context_score(span, left, right) + _KEEP
+    inflected: tuple[float, str, str] | None = None
+    tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() else ())
+    if len(span) == 1 and tags:
+        from lemminflect import getInflection
+
+        for lemma in _lemmas(observed):
+            for tag in tags:
+                for form in getInflection(lemma, tag):
+                    if form == observed or not form.isalpha():
+                        continue
+                    score = _LEMMA + _context_score([form], left, right)
+                    if inflected is None or score > inflected[0]:
+                        inflected = (score, form, f"inflect {lemma} {tag}")
+    synonym: tuple[float, str, str] | None = None
+    for original, count in _reverse_index().get(observed, ()):
+        doc = doc_lemmas.get(original, 0)
+        prior = _SYNONYM + 0.3 * math.log1p(count) + 1.5 * math.log1p(doc)
+        for form in _inflections(original):
+            score = prior + _context_score([form], left, right)
+            if synonym is None or score > synonym[0]:
+                synonym = (score, form, f"syn {original} doc={doc} wn={count}")
+    options = []
+    if inflected is not None:
+        options.append((inflected[0] - keep - (2.0 if strict else 0.0), inflected))
+    if synonym is not None:
+        floor = max(keep, inflected[0]) if strict and inflected is not None else keep
+        options.append((synonym[0] - floor - (extra if strict else 0.0), synonym))
+    if not options:
+        return None
+    margin, (_, form, why) = max(options)
+    return (form, margin, why) if margin > 0 else None
+
+
+def _restore_case(form: str, observed: str) -> str:
+    if observed[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+@normaliser(order=70, dictionaries=("spin_synonyms", "health_words", "health_bigrams"))
+def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
+    """Restore words and multiword spans a spinner replaced, and lost inflections."""
+    cfg = ctx.config
+    tokens = _tokens(text)
+    lower = [t[2].lower() for t in tokens]
+    if len(lower) < 20 or not any(w in _suspicious() for w in lower):
+        return []
+    doc_signals = _signals(lower)
+    rate = 100.0 * doc_signals / len(lower)
+    if rate < cfg.spin_doc_min_rate:
+        if doc_signals:
+            ctx.count("doc_below_gate")
+        return []
+    ctx.count("docs_gated")
+    doc_lemmas: Counter[str] = Counter()
+    for w in lower:
+        for lemma in _lemmas(w):
+            doc_lemmas[lemma] += 1
+    edits: list[Edit] = []
+    for para_start, para_end in _paragraphs(text):
+        idx = [i for i, t in enumerate(tokens) if para_start <= t[0] < para_end]
+        if not idx:
+            continue
+        if _signals([lower[i] for i in idx]) < cfg.spin_paragraph_min_signals:
+            ctx.count("paragraphs_left_alone")
+            continue
+        edits.extend(_restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx))
+    return edits
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, start + len(line)
+        start += len(line) + 1
+
+
+def _neighbour(text: str, tokens: list[tuple[int, int, str]], lower: list[str], i: int,
+               step: int, idx: list[int]) -> str | None:
+    """The lower-case word next to token i, or None across punctuation."""
+    j = i + step
+    if j < idx[0] or j > idx[-1]:
+        return None
+    gap = text[tokens[i][1] : tokens[j][0]] if step > 0 else text[tokens[j][1] : tokens[i][0]]
+    return lower[j] if gap.strip() == "" else None
+
+
+def _restore_paragraph(
+    text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
+    doc_lemmas: Counter[str], ctx: StepContext,
+) -> list[Edit]:
+    cfg = ctx.config
+    index = _reverse_index()
+    edits: list[Edit] = []
+    k = 0
+    while k < len(idx):
+        i = idx[k]
+        done = False
+        for n in (3, 2, 1):
+            if k + n > len(idx):
+                continue
+            span_ids = idx[k : k + n]
+            span = [lower[j] for j in span_ids]
+            observed_text = text[tokens[span_ids[0]][0] : tokens[span_ids[-1]][1]]
+            if n > 1 and (" ".join(span) not in _suspicious() or observed_text != " ".join(
+                tokens[j][2] for j in span_ids
+            )):
+                continue
+            word = tokens[i][2]
+            if n == 1 and _skip_word(text, tokens, i, span[0]):
+                break
+            left = _neighbour(text, tokens, lower, span_ids[0], -1, idx)
+            right = _neighbour(text, tokens, lower, span_ids[-1], 1, idx)
+            strict = n == 1 and span[0] not in _suspicious()
+            found = _best(span, left, right, doc_lemmas, strict, cfg.spin_common_extra_margin)
+            if found is None:
+                continue
+            form, margin, why = found
+            needed = cfg.spin_margin
+            if margin < needed:
+                ctx.count("uncertain_left_alone")
+                continue
+            confidence = round(1.0 - 0.5 * math.exp(-(margin - needed)), 3)
+            after = _restore_case(form, word)
+            start, end = tokens[span_ids[0]][0], tokens[span_ids[-1]][1]
+            if text[start:end] != after:
+                edits.append(Edit(start, end, after, f"spin: {why} margin={margin:.1f}",
+                                  confidence))
+            k += n
+            done = True
+            break
+        if not done:
+            k += 1
+    return edits
+
+
+def _skip_word(text: str, tokens: list[tuple[int, int, str]], i: int, low: str) -> bool:
+    """Function words, numbers, acronyms and capitalised names are never spun
+    (the spinner only replaces lower-case content words and sentence starts)."""
+    word = tokens[i][2]
+    if low in SPIN_FUNCTION_WORDS or not word.isalnum() or word.isdigit() or (
+        len(word) > 1 and word.isupper()
+    ):
+        return True
+    return word[:1].isupper() and not _sentence_start(text, tokens, i)
+
+
+def _sentence_start(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    before = text[: tokens[i][0]].rstrip(" \"“'‘(")
+    return before == "" or before[-1] in ".?!\n"
