@@ -30,6 +30,8 @@ class Config:
     """Split words glued together where links were stripped ("patientsare", "analyzedDNAfrom")."""
     rejoin_split_words: bool = True
     """Remove stray spaces inside words from PDF/OCR text ("treat ment", "Abst rac t")."""
+    restore_spun_words: bool = True
+    """Undo article spinning: wrong-sense synonyms ("cistron" for gene) and lost inflections."""
 
     # --- tuning knobs ---
     min_confidence: float = 0.0
@@ -41,6 +43,19 @@ class Config:
     ptb_doc_min_signals: int = 4
     """How many signals a whole document needs before every paragraph in it is
     treated as tokenized (catches short paragraphs with a single signal)."""
+
+    spin_doc_min_rate: float = 2.5
+    """Spinner fingerprints per 100 words a document needs before restore_spun_words
+    touches it (half of clean health documents show under 0.5, a few up to 4)."""
+    spin_paragraph_min_signals: int = 1
+    """Fingerprints a paragraph of a spun document needs before its words are restored."""
+    spin_margin: float = 1.0
+    """How much better (natural-log probability) a restoration must score than keeping
+    the word; its confidence is 0.5 at this margin and rises towards 1 above it, so
+    --min-confidence filters the closest calls."""
+    spin_common_extra_margin: float = 9.0
+    """Extra margin a synonym needs to replace a word that is common in health text
+    (most such words were left alone by the spinner, and a wrong swap is costly)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -56,6 +71,12 @@ class Config:
             )
         if self.ptb_min_signals < 1 or self.ptb_doc_min_signals < 1:
             raise ValueError("Config.ptb_min_signals and ptb_doc_min_signals must be >= 1")
+        if min(self.spin_doc_min_rate, self.spin_margin, self.spin_common_extra_margin) < 0:
+            raise ValueError(
+                "Config.spin_doc_min_rate, spin_margin and spin_common_extra_margin must be >= 0"
+            )
+        if self.spin_paragraph_min_signals < 0:
+            raise ValueError("Config.spin_paragraph_min_signals must be >= 0")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

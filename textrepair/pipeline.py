@@ -18,6 +18,7 @@ NORMALISER_MODULES = (
     "textrepair.encoding",
     "textrepair.spacing",
     "textrepair.boundaries",
+    "textrepair.spinning",
 )
 
 
