@@ -218,13 +218,13 @@ def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
 
 
 def _next_to_fragment(text: str, start: int, end: int) -> bool:
-    """Whether the token and a fragment next to it make a word ("considerat ion")."""
+    """Whether the token and a short neighbour make a word ("considerat ion")."""
     word = text[start:end].strip(".,;:!?\"“”'‘’()[]")
     before = BOUNDARY_LAST_WORD.search(text, max(0, start - 80), start)
     after = BOUNDARY_FIRST_WORD.match(text, end)
-    if before is not None and _fragment(before[1]) and _zipf(before[1] + word) >= 3.0:
+    if before is not None and len(before[1]) <= 5 and _zipf(before[1] + word) >= 3.0:
         return True
-    return after is not None and _fragment(after[1]) and _zipf(word + after[1]) >= 3.0
+    return after is not None and len(after[1]) <= 5 and _zipf(word + after[1]) >= 3.0
 
 
 def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
@@ -267,7 +267,10 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         # A capitalised token is often a name ("Tiangong", "Crayle"): its first
         # part must be a function word or very common ("Thelarvae", "Similarhormonal").
         function_only = all(p in BOUNDARY_FUNCTION_WORDS for p in low)
-        if not (low[0] in BOUNDARY_FUNCTION_WORDS or _zipf(low[0]) >= 4.0):
+        health_name = _health_lower().get(low[0], 0) >= 3 and all(
+            p in BOUNDARY_FUNCTION_WORDS and p != "in" for p in low[1:]
+        )  # "Ribavirinhas", "Anophelesand"; not "Langerin"
+        if not (low[0] in BOUNDARY_FUNCTION_WORDS or _zipf(low[0]) >= 4.0 or health_name):
             return None
         if whole_zipf > 0 and not function_only:
             return None
@@ -288,7 +291,7 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         return None  # "alent" is not "a lent"
     if sum(len(p) == 1 for p in parts) > 1:
         return None  # "Aano" is not "A a no"
-    if low[0] == "a" and whole_zipf > 0:
+    if low[0] == "a" and whole_zipf > 0 and _zipf(low[1]) < 4.5:
         return None  # "acellular", "atypical": the Greek prefix
     if low[0] in ("in", "un") and not bigram:
         return None  # "inversa", "indirect": the Latin prefix
@@ -299,9 +302,12 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     if len(parts) == 2 and not case:
         if low[1] in BOUNDARY_COMPOUND_TAILS:
             return None  # "twelvefold", "childlike": a compound, not glue
+        # "-in" ends proteins and drugs (langerin, ribavirin): never on domain evidence alone.
+        domain = (
+            _health_lower().get(low[0], 0) >= 10 and len(low[0]) >= 6 and low[1] not in ("in", "a")
+        )
         if low[1] in BOUNDARY_TRAILING_SHORT and (
-            _zipf(low[0]) < 3.2
-            or not bigram
+            not (domain or (bigram and _zipf(low[0]) >= 3.2))
             or (low[1] == "is" and low[0].endswith(("al", "ar")))
         ):
             return None  # "cornealis", "exportin": a Latin or chemical ending
@@ -479,13 +485,13 @@ def _joinable_pair(line: str) -> bool:
 def _two_words_join(tokens: list[regex.Match[str]], i: int, joined: str) -> bool:
     """Whether two words are one word split in two ("doc tors", "comm on"):
     English never writes the pair (no bigram) and the joined word is common
-    and far likelier (4 orders of magnitude) than the two words apart."""
+    and far likelier (3.5 orders of magnitude) than the two words apart."""
     a, b = tokens[i]["core"], tokens[i + 1]["core"]
     if not b.islower() or len(a) < 2 or len(b) < 2 or _zipf(joined) < 3.5:
         return False
     if f"{a.lower()} {b}" in _bigrams():
         return False  # "in to", "may be", "a part", "health care"
-    return _cost(a) + _cost(b) - _cost(joined) >= 4.0
+    return _cost(a) + _cost(b) - _cost(joined) >= 3.5
 
 
 def _token_cost(core: str, fragment: bool) -> float:

@@ -134,7 +134,8 @@ BOUNDARY_FUNCTION_WORDS = frozenset(
     less very can could will would should may might must its their our your his
     her they we you he she it also about after before over under between up out
     off down such not above below each every both either neither only other
-    another many much few same see""".split()
+    another many much few same see including using within without through during
+    because while would should could might then than also""".split()
 )
 
 # --- spinning: restore_spun_words ---
