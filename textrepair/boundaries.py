@@ -125,14 +125,20 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     The damage: a scraper that strips link markup, or a PDF extractor that loses
     the spacing, drops the spaces around a span of words. Only tokens of letters
     that no dictionary knows are candidates (a set lookup); each is split at the
-    cheapest segmentation into words of wordfreq/symspellpy/the health corpus.
-    The false positive is a rare word or name made of common words ("Tiangong",
-    "unigram"). The guards: every part must be a real word (not a fragment like
-    "ing"), the token must not recur in the document as it is (a name), a
-    capitalised token needs very common parts, a two-part split of a word
-    wordfreq knows needs bigram evidence, and tokens with digits, hyphens,
-    apostrophes, "@", "/", "#" or inner capitals after a capital (IGF-1, GLP-1,
-    iPhone, McDonald, PubMed) are never touched.
+    cheapest segmentation into words of wordfreq/symspellpy/the health corpus
+    (case-aware: a part is lower-case, Capitalised or a known acronym). The
+    false positive is a rare word or name made of words ("Tiangong",
+    "twelvefold", "nonevaluable", "cornealis", "langerin"). The guards: every
+    part is a real word (not "ing", "sri"), a split needs evidence (a known
+    bigram, a function word, a case change, a part written whole elsewhere in
+    the document, or two long common words), a token that recurs as it is is
+    split only on strong evidence, prefixed words ("non", "over", "anti"),
+    Latin and protein endings ("-alis", "-in") and compound tails ("-fold") are
+    left alone, a Capitalised token must start with a function word or a very
+    common word, and tokens with digits, hyphens, apostrophes, "@", "/", "#"
+    or camel case (IGF-1, GLP-1, iPhone, McDonald, PubMed) are never split.
+    Punctuation glued to a word is spaced by rule: "sclerosis(ALS)",
+    "Related:11", "pattern,which", "(2002)are", "treatments,“Dr".
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
