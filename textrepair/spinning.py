@@ -225,13 +225,15 @@ def _signals(words: list[str]) -> int:
     """How many spinner fingerprints a run of lower-case tokens shows."""
     suspicious, verbs = _suspicious(), _uninflected_verbs()
     n = 0
+    # Distinct forms only: a rare word a page repeats ("lentigo" in a page
+    # about lentigines) is its topic, while a spinner scatters different ones.
+    seen: set[str] = set()
     for i, w in enumerate(words):
-        if w in suspicious:
-            n += 1
-        elif i + 1 < len(words) and f"{w} {words[i + 1]}" in suspicious:
-            n += 1
-        elif i + 2 < len(words) and f"{w} {words[i + 1]} {words[i + 2]}" in suspicious:
-            n += 1
+        for form in (w, " ".join(words[i : i + 2]), " ".join(words[i : i + 3])):
+            if form in suspicious and form not in seen:
+                seen.add(form)
+                n += 1
+                break
         if i and w in verbs and (
             words[i - 1] in SPIN_AUXILIARIES or words[i - 1] in SPIN_SUBJECT_PRONOUNS
         ):
@@ -357,7 +359,6 @@ def _restore_paragraph(
     doc_lemmas: Counter[str], ctx: StepContext,
 ) -> list[Edit]:
     cfg = ctx.config
-    index = _reverse_index()
     edits: list[Edit] = []
     k = 0
     while k < len(idx):

@@ -1,0 +1,75 @@
+"""Tests for restore_spun_words: spun text restored, clean text left alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textrepair import Config, repair
+from textrepair.changes import replay
+
+ONLY = Config().only(["restore_spun_words"])
+
+# A spun paragraph the tests write themselves (not a seed): it makes the
+# document spun enough for the gate; each case adds one sentence to it.
+SPUN = (
+    "The cistron was found in citizenry with the disease. Many affected role have "
+    "muckle of symptom. A newfangled drug was efficacious. "
+)
+RESTORED = "The gene was found in people with the disease. Many patients have lots of symptom. A new drug was efficacious. "
+
+CASES = [
+    ("wrong_sense_noun", SPUN + "Cistron codes for a protein.", RESTORED + "Gene codes for a protein."),
+    ("multiword_lemma", SPUN + "Affected role need care.", RESTORED + "Patients need care."),
+    (
+        "participle_after_be",
+        SPUN + "Patients are diagnose late.",
+        RESTORED + "Patients are diagnosed late.",
+    ),
+    ("left_alone_when_unsure", SPUN + "The study ended.", RESTORED + "The study ended."),
+]
+
+
+@pytest.mark.parametrize(("text_in", "text_out"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_restore_spun_words(text_in: str, text_out: str) -> None:
+    assert repair(text_in, ONLY).text == text_out
+
+
+NEGATIVES = [
+    ("clean_gene", "The gene codes for a protein that protects nerve cells in the brain. " * 3),
+    ("clean_rare_word", "A lentigo is a flat brown spot on the skin. It is not a cancer. " * 3),
+    ("one_odd_word", "Patients with the disease can have muckle pain in their legs and arms today."),
+    ("short_text", "cistron"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
+def test_clean_text_left_alone(text: str) -> None:
+    assert repair(text, ONLY).changes == []
+
+
+def test_reason_carries_evidence() -> None:
+    change = repair(SPUN, ONLY).changes[0]
+    assert change.reason.startswith("spin: syn gene") and "margin=" in change.reason
+    assert 0.5 <= change.confidence <= 1.0
+
+
+def test_min_confidence_trades_recall_for_precision() -> None:
+    text = SPUN + "Patients are diagnose late."
+    loose = repair(text, ONLY).changes
+    strict = repair(text, ONLY.with_values(min_confidence=0.999)).changes
+    assert len(strict) < len(loose)
+
+
+def test_idempotent_on_restored_text() -> None:
+    once = repair(SPUN, ONLY).text
+    assert repair(once, ONLY).text == once
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(SPUN.split(" ") + ["gene", "patients", "the", "."]), max_size=60))
+def test_log_replays(words: list[str]) -> None:
+    text = " ".join(words)
+    result = repair(text, ONLY)
+    assert replay(text, result.changes) == result.text
