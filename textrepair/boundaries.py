@@ -445,6 +445,8 @@ def _fragment(core: str) -> bool:
 
 
 def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
+    """The cheapest reading of the line's tokens, joining runs of up to 8
+    tokens that hold a fragment (or a pair of words that make one word)."""
     tokens = list(BOUNDARY_TOKEN.finditer(line))
     frag = [bool(t["core"]) and _fragment(t["core"]) for t in tokens]
     if not any(frag) and not _joinable_pair(line):
@@ -453,16 +455,24 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
         if frag[k] and tokens[k - 1][0][-1].isdigit():
             frag[k] = False  # "1.2 g in": a unit after a number
     n = len(tokens)
+    last_frag = -1  # the last fragment at or before each token
+    last: list[int] = []
+    for k in range(n):
+        last_frag = k if frag[k] else last_frag
+        last.append(last_frag)
     best: list[tuple[float, list[tuple[int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
         t = tokens[j - 1]
         single = best[j - 1][0] + _token_cost(t["core"], frag[j - 1])
         choice = (single, best[j - 1][1])
         for i in range(max(0, j - 8), j - 1):
+            has_fragment = last[j - 1] >= i
+            if not has_fragment and j - i > 2:
+                continue
             joined = _joined(tokens, i, j)
             if joined is None:
                 continue
-            if not any(frag[i:j]) and not (j - i == 2 and _two_words_join(tokens, i, joined)):
+            if not has_fragment and not _two_words_join(tokens, i, joined):
                 continue
             cost = best[i][0] + _cost(joined) + 1.0 * (j - i - 1)
             if cost < choice[0]:
