@@ -20,6 +20,7 @@ from .patterns import (
     BOUNDARY_CANDIDATE,
     BOUNDARY_COMPOUND_TAILS,
     BOUNDARY_EMAIL_GLUE,
+    BOUNDARY_FIRST_LETTERS,
     BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
     BOUNDARY_FUNCTION_WORDS,
@@ -95,7 +96,7 @@ def _is_word(word: str) -> bool:
     if word in BOUNDARY_FRAGMENT_SUFFIXES:
         return False
     return word in _symspell_words() or (
-        len(word) >= 4 and _health_lower().get(word, 0) >= 5
+        len(word) >= 4 and _health_lower().get(word, 0) >= 3
     )
 
 
@@ -164,6 +165,10 @@ def _punct_edits(text: str) -> list[Edit]:
         rule = m.lastgroup or "punct"
         if rule == "open_paren" and not _known(m["before"]):
             continue
+        if rule == "close_paren":
+            after = BOUNDARY_FIRST_LETTERS.match(text, m.end())
+            if after is None or not _is_word(after[0]):
+                continue  # "(MU)scle": an acronym spelled out, not glue
         edits.append(Edit(m.end(), m.end(), " ", f"split: {rule}"))
     for m in BOUNDARY_QUOTE_GLUE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -278,6 +283,8 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         )  # "Ribavirinhas", "Anophelesand"; not "Langerin"
         if not (low[0] in BOUNDARY_FUNCTION_WORDS or _zipf(low[0]) >= 4.0 or health_name):
             return None
+        if any(len(p) < 4 and p not in BOUNDARY_FUNCTION_WORDS for p in low[1:]):
+            return None  # "Soban": a name
         if whole_zipf > 0 and not function_only:
             return None
         if not (bigram or _function_word(low)):
@@ -293,11 +300,19 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     ]
     if short and (len(parts) > 2 or case):
         return None  # "econ+side+red", "del+TG": a rare word or a name in pieces
+    if len(parts) > 2 and not all(
+        f"{a} {b}" in _bigrams()
+        or (x[-1].islower() and y[0].isupper())
+        or (x.isupper() != y.isupper())
+        or min(len(a), len(b)) >= 4
+        for a, b, x, y in zip(low, low[1:], parts, parts[1:])
+    ):
+        return None  # "his+to+morphological", "pouch+it+is": a rare word in pieces
     if "a" in low and max(_zipf(p) for p in low) < 4.0:
         return None  # "alent" is not "a lent"
     if sum(len(p) == 1 for p in parts) > 1:
         return None  # "Aano" is not "A a no"
-    if low[0] == "a" and whole_zipf > 0 and _zipf(low[1]) < 4.5:
+    if low[0] == "a" and _zipf(low[1]) < 4.5:
         return None  # "acellular", "atypical": the Greek prefix
     if low[0] in ("in", "un") and not bigram:
         return None  # "inversa", "indirect": the Latin prefix
@@ -326,7 +341,8 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
             or _zipf(p) >= 3.5
             or (len(p) >= 6 and _zipf(p) >= 2.5)
             or _health_lower().get(p, 0) >= 3
-            for p in low
+            or part.isupper()  # an acronym the corpus or the document knows: "VMand"
+            for p, part in zip(low, parts)
         ):
             return None  # "inversa": a function word and a rare word
     reason = f"split: {'+'.join(parts)} cost {cost:.1f} vs {9.0 - whole_zipf:.1f}"
@@ -480,7 +496,16 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
         best.append(choice)
     edits = []
     for i, j in best[n][1]:
+        first = (tokens[i]["core"] or "").lower()
+        if first in BOUNDARY_FUNCTION_WORDS and ((i > 0 and frag[i - 1]) or (j < n and frag[j])):
+            # A fragment left over next to the join: a run of foreign or rare
+            # words ("for mal de debarquement"), not one word in pieces.
+            ctx.count("join_next_to_fragment_left_alone")
+            continue
         word = "".join(tokens[k]["core"] for k in range(i, j))
+        if min(len(tokens[k]["core"]) for k in range(i, j)) >= 5 and _zipf(word) < 3.0:
+            ctx.count("long_pieces_left_alone")  # "vanillyl mandelic": two rare words
+            continue
         for k in range(i, j - 1):
             a, b = tokens[k].end(), tokens[k + 1].start()
             edits.append(Edit(a, b, "", f"rejoin: {word!r} zipf {_zipf(word):.1f}"))

@@ -79,7 +79,7 @@ BOUNDARY_PUNCT_GLUE = regex.compile(
       (?P<open_paren>(?P<before>\p{Ll}{4,}))   # "sclerosis(ALS)", not "patient(s)", "del(5q)"
         (?=\((?:\p{Lu}[^()\s]+|\p{Ll}{3,}[^()\s]*)\))
     | (?P<comma>(?<=\p{Ll}{3}),)(?=\p{Ll}{2,}\b)       # "information,more"
-    | (?P<colon>(?<=\p{L}{3}):)(?=\d|\p{Lu}\p{Ll})      # "Related:11", not "10:30"
+    | (?P<colon>(?<=\p{L}{3}):)(?=\d+\s|\p{Lu}\p{Ll})   # "Related:11 ", not "10:30", "doi:10.1"
     | (?P<period>(?<=\p{Ll}{3})\.)(?=\p{Lu}\p{Ll}+\b)    # "words.The"
     | (?P<comma_article>(?<=\p{Ll}{3}),)(?=(?:a|I)\s)   # "Therefore,a keyword"
     | (?P<close_paren>(?<=\([\p{Lu}\d][^()\s]*[\p{L}\d]\)))(?=\p{Ll}{3,}\b)  # "(2002)are", not "(s)he"
@@ -104,6 +104,7 @@ BOUNDARY_EMAIL_GLUE = regex.compile(
 # The word just before and just after a token (the neighbours of a split candidate).
 BOUNDARY_LAST_WORD = regex.compile(r"(?<!\S)(\p{L}+)[ \t]+$")
 BOUNDARY_FIRST_WORD = regex.compile(r"[ \t]+(\p{L}+)(?!\S)")
+BOUNDARY_FIRST_LETTERS = regex.compile(r"\p{Ll}+")
 # Two adjacent lower-case words (a candidate pair for "doc tors" -> "doctors").
 BOUNDARY_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}\d'’-])")
 # Two-letter strings that are words on their own (others, "ta", "th", are fragments).
@@ -114,7 +115,7 @@ BOUNDARY_TWO_LETTER_WORDS = frozenset(
 BOUNDARY_FRAGMENT_SUFFIXES = frozenset("ing ment tion sion ness ity ies ers est ful ous ive".split())
 # Second halves of compounds ("twelvefold", "childlike"): never split off alone.
 BOUNDARY_COMPOUND_TAILS = frozenset(
-    "fold like wide free based hood ward wards wise work worthy proof".split()
+    "fold like wide free based hood ward wards wise work worthy proof ally ted form".split()
 )
 # Prefixes English writes joined to a word ("nonevaluable", "overinflation",
 # "postscreening"): a token that is one of these and a known word is not glue.
@@ -122,7 +123,9 @@ BOUNDARY_PREFIXES = frozenset(
     """non over under post pre anti para extra micro macro electro pseudo trans supra
     hyper hypo radio dis sub inter intra multi semi auto counter mis out bio neuro
     cardio photo poly mono tele ultra mid self cross super infra peri endo exo
-    phenyl acetyl methyl ethyl amino hydroxy chloro fluoro glyco lipo""".split()
+    phenyl acetyl methyl ethyl amino hydroxy chloro fluoro glyco lipo chemo pan
+    histo cyto immuno onco neo hemo haemo patho pharmaco vaso myo osteo gastro
+    nephro hepato angio lympho leuko thrombo uni down hetero pro lymph plasma""".split()
 )
 # Short words that also end Latin and chemical names ("cornealis", "langerin").
 BOUNDARY_TRAILING_SHORT = frozenset("is in or on as at an a".split())
