@@ -308,11 +308,15 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         for a, b, x, y in zip(low, low[1:], parts, parts[1:])
     ):
         return None  # "his+to+morphological", "pouch+it+is": a rare word in pieces
+    if "a" in low and len(parts) > 2 and not all(
+        f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:])
+    ):
+        return None  # "atraumatically" is not "a traumatic ally"
     if "a" in low and max(_zipf(p) for p in low) < 4.0:
         return None  # "alent" is not "a lent"
     if sum(len(p) == 1 for p in parts) > 1:
         return None  # "Aano" is not "A a no"
-    if low[0] == "a" and _zipf(low[1]) < 4.5:
+    if low[0] == "a" and _zipf(low[1]) < 4.5 and (whole_zipf > 0 or not bigram):
         return None  # "acellular", "atypical": the Greek prefix
     if low[0] in ("in", "un") and not bigram:
         return None  # "inversa", "indirect": the Latin prefix
@@ -321,7 +325,7 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     ):
         return None  # "nonevaluable", "overinflation": a prefixed word, not glue
     if len(parts) == 2 and not case:
-        if low[1] in BOUNDARY_COMPOUND_TAILS:
+        if low[1] in BOUNDARY_COMPOUND_TAILS and low[0] not in BOUNDARY_FUNCTION_WORDS:
             return None  # "twelvefold", "childlike": a compound, not glue
         # "-in" ends proteins and drugs (langerin, ribavirin): never on domain evidence alone.
         domain = (
@@ -333,7 +337,8 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         ):
             return None  # "cornealis", "exportin": a Latin or chemical ending
         if not (bigram or elsewhere or _function_word(low)) and (
-            min(len(p) for p in low) < 6 or min(_zipf(p) for p in low) < 3.5
+            min(len(p) for p in low) < 6
+            or min(_zipf(p) for p in low) < 3.0
         ):
             return None  # "frameshifts": two words, but nothing says they were apart
         if not (bigram or elsewhere) and _function_word(low) and not all(
