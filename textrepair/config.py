@@ -44,16 +44,18 @@ class Config:
     """How many signals a whole document needs before every paragraph in it is
     treated as tokenized (catches short paragraphs with a single signal)."""
 
-    spin_doc_min_rate: float = 2.5
+    spin_doc_min_rate: float = 2.0
     """Spinner fingerprints per 100 words a document needs before restore_spun_words
-    touches it (half of clean health documents show under 0.5, a few up to 4)."""
+    touches it (half of clean health documents show under 0.3, a few up to 4)."""
+    spin_doc_min_signals: int = 4
+    """...and how many distinct fingerprints at least (one odd word is not spinning)."""
     spin_paragraph_min_signals: int = 1
     """Fingerprints a paragraph of a spun document needs before its words are restored."""
     spin_margin: float = 1.0
     """How much better (natural-log probability) a restoration must score than keeping
     the word; its confidence is 0.5 at this margin and rises towards 1 above it, so
     --min-confidence filters the closest calls."""
-    spin_common_extra_margin: float = 9.0
+    spin_common_extra_margin: float = 6.0
     """Extra margin a synonym needs to replace a word that is common in health text
     (most such words were left alone by the spinner, and a wrong swap is costly)."""
 
@@ -75,8 +77,10 @@ class Config:
             raise ValueError(
                 "Config.spin_doc_min_rate, spin_margin and spin_common_extra_margin must be >= 0"
             )
-        if self.spin_paragraph_min_signals < 0:
-            raise ValueError("Config.spin_paragraph_min_signals must be >= 0")
+        if self.spin_paragraph_min_signals < 0 or self.spin_doc_min_signals < 0:
+            raise ValueError(
+                "Config.spin_paragraph_min_signals and spin_doc_min_signals must be >= 0"
+            )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -66,6 +66,13 @@ from .resources import load_counts, load_table
 _KEEP = math.log(0.7)  # a word the spinner left alone
 _LEMMA = math.log(0.3 * 0.25)  # the spinner kept the lemma but dropped the inflection
 _SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote one of the synonyms
+# A pair only the broad Moby thesaurus knows is this much less likely (Moby
+# lists loose associations: "lentigo" under point, check and score).
+_MOBY_ONLY = -6.0
+# Weight of log(1 + how often the document writes a candidate form itself).
+_FORM_WEIGHT = 0.5
+# An inflection no syntactic trigger asks for is this much less likely.
+_UNTRIGGERED = -3.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: ("VBN",) for w in ("has", "have", "had", "having", "been")},
@@ -83,11 +90,11 @@ _K_SYMSPELL = 1e6
 
 @cache
 def _reverse_index() -> dict[str, tuple[tuple[str, int], ...]]:
-    """spun form -> ((original, WordNet tag count), ...)."""
+    """spun form -> ((original, WordNet tag count or -1 for Moby only), ...)."""
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for spun, original, _sources, count in load_table("spin_synonyms").rows:
+    for spun, original, sources, count in load_table("spin_synonyms").rows:
         if original not in SPIN_FUNCTION_WORDS:
-            index[spun].append((original, int(count)))
+            index[spun].append((original, int(count) if "wn" in sources else -1))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -134,8 +141,8 @@ def _suspicious() -> frozenset[str]:
     health, freq = _health(), _wordfreq()
     out = set()
     for spun, originals in _reverse_index().items():
-        if not any(health.get(o, 0) >= 100 for o, _ in originals):
-            continue
+        if spun.isdigit() or not any(health.get(o, 0) >= 100 for o, _ in originals):
+            continue  # WordNet lists "50" as a lemma of fifty
         if " " in spun:
             words = spun.split(" ")
             if words[0] not in SPIN_FUNCTION_WORDS and not all(
@@ -153,24 +160,37 @@ def _health_bigrams() -> dict[str, int]:
 
 
 @cache
-def _uninflected_verbs() -> frozenset[str]:
-    """Verb lemmas whose past participle differs from the lemma and that are
-    not also common adjectives or nouns after "be" ("is present")."""
+def _bare_lemmas() -> tuple[frozenset[str], frozenset[str]]:
+    """Bare forms that are a lost inflection after a trigger word.
+
+    The first set holds verb lemmas whose past participle differs from the
+    lemma and is a health word, and that are not adjectives ("is present"):
+    after "has" or "are" they are a spinner's base form ("are diagnose"). The
+    second holds nouns with a distinct plural that are not verbs ("these
+    finding"; "these cause pain" is English).
+    """
     from lemminflect import getAllInflections, getInflection
 
     health = _health()
-    out = set()
+    words = set()
     for spun, originals in _reverse_index().items():
-        for word in (spun, *(o for o, _ in originals)):
-            if " " in word or word in out:
-                continue
-            forms = getAllInflections(word, upos="VERB")
-            if not forms or "JJ" in getAllInflections(word, upos="ADJ"):
-                continue
+        if " " not in spun:
+            words.add(spun)
+        words.update(o for o, _ in originals)
+    verbs, nouns = set(), set()
+    for word in words:
+        verb = getAllInflections(word, upos="VERB")
+        if verb:
             vbn = getInflection(word, "VBN")
-            if vbn and vbn[0] != word and health.get(vbn[0], 0) >= 5:
-                out.add(word)
-    return frozenset(out)
+            if vbn and vbn[0] != word and health.get(vbn[0], 0) >= 5 and not getAllInflections(
+                word, upos="ADJ"
+            ):
+                verbs.add(word)
+            continue
+        plural = getAllInflections(word, upos="NOUN").get("NNS", (word,))
+        if plural[0] != word and health.get(plural[0], 0) >= 5:
+            nouns.add(word)
+    return frozenset(verbs), frozenset(nouns)
 
 
 def _zipf(freq: float) -> float:
@@ -205,6 +225,19 @@ def _inflections(lemma: str) -> tuple[str, ...]:
 
 
 @cache
+def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
+    """(form, Penn tag) for every inflection of ``lemma`` other than itself."""
+    from lemminflect import getAllInflections, getInflection
+
+    table = dict(getAllInflections(lemma))
+    if "VBD" in table:
+        table["VBN"] = getInflection(lemma, "VBN")
+    return tuple(
+        sorted({(f, tag) for tag, forms in table.items() for f in forms if f.isalpha()})
+    )
+
+
+@cache
 def _lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
@@ -223,7 +256,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 def _signals(words: list[str]) -> int:
     """How many spinner fingerprints a run of lower-case tokens shows."""
-    suspicious, verbs = _suspicious(), _uninflected_verbs()
+    suspicious, (verbs, nouns) = _suspicious(), _bare_lemmas()
     n = 0
     # Distinct forms only: a rare word a page repeats ("lentigo" in a page
     # about lentigines) is its topic, while a spinner scatters different ones.
@@ -237,6 +270,8 @@ def _signals(words: list[str]) -> int:
         if i and w in verbs and (
             words[i - 1] in SPIN_AUXILIARIES or words[i - 1] in SPIN_SUBJECT_PRONOUNS
         ):
+            n += 1
+        elif i and w in nouns and words[i - 1] in SPIN_PLURAL_DETERMINERS:
             n += 1
     return n
 
@@ -255,7 +290,7 @@ def _context_score(forms: list[str], left: str | None, right: str | None) -> flo
 
 def _best(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
-    strict: bool, extra: float,
+    doc_forms: Counter[str], strict: bool, extra: float,
 ) -> tuple[str, float, str] | None:
     """The best restoration of a lower-case span, its margin over the best
     alternative, and the evidence, or None when keeping it wins.
@@ -269,23 +304,29 @@ def _best(
     keep = _context_score(span, left, right) + _KEEP
     inflected: tuple[float, str, str] | None = None
     tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() else ())
-    if len(span) == 1 and tags:
-        from lemminflect import getInflection
-
+    if len(span) == 1:
         for lemma in _lemmas(observed):
-            for tag in tags:
-                for form in getInflection(lemma, tag):
-                    if form == observed or not form.isalpha():
-                        continue
-                    score = _LEMMA + _context_score([form], left, right)
-                    if inflected is None or score > inflected[0]:
-                        inflected = (score, form, f"inflect {lemma} {tag}")
+            if lemma != observed:
+                continue  # already inflected: the spinner writes base forms
+            for form, tag in _tagged_inflections(lemma):
+                if form == observed:
+                    continue
+                prior = _LEMMA if tag in tags else _LEMMA + _UNTRIGGERED
+                prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
+                score = prior + _context_score([form], left, right)
+                if inflected is None or score > inflected[0]:
+                    why = f"inflect {lemma} {tag}" + ("" if tag in tags else " (context)")
+                    inflected = (score, form, why)
     synonym: tuple[float, str, str] | None = None
     for original, count in _reverse_index().get(observed, ()):
+        if count < 0 and strict:
+            continue  # a common word's loose Moby associations are mostly wrong
         doc = doc_lemmas.get(original, 0)
-        prior = _SYNONYM + 0.3 * math.log1p(count) + 1.5 * math.log1p(doc)
+        prior = _SYNONYM + 1.5 * math.log1p(doc)
+        prior += 0.3 * math.log1p(count) if count >= 0 else _MOBY_ONLY
         for form in _inflections(original):
-            score = prior + _context_score([form], left, right)
+            score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
+            score += _context_score([form], left, right)
             if synonym is None or score > synonym[0]:
                 synonym = (score, form, f"syn {original} doc={doc} wn={count}")
     options = []
@@ -316,7 +357,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     doc_signals = _signals(lower)
     rate = 100.0 * doc_signals / len(lower)
-    if rate < cfg.spin_doc_min_rate:
+    if rate < cfg.spin_doc_min_rate or doc_signals < cfg.spin_doc_min_signals:
         if doc_signals:
             ctx.count("doc_below_gate")
         return []
@@ -358,6 +399,7 @@ def _restore_paragraph(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
     doc_lemmas: Counter[str], ctx: StepContext,
 ) -> list[Edit]:
+    doc_forms = Counter(lower)
     cfg = ctx.config
     edits: list[Edit] = []
     k = 0
@@ -380,7 +422,9 @@ def _restore_paragraph(
             left = _neighbour(text, tokens, lower, span_ids[0], -1, idx)
             right = _neighbour(text, tokens, lower, span_ids[-1], 1, idx)
             strict = n == 1 and span[0] not in _suspicious()
-            found = _best(span, left, right, doc_lemmas, strict, cfg.spin_common_extra_margin)
+            found = _best(
+                span, left, right, doc_lemmas, doc_forms, strict, cfg.spin_common_extra_margin
+            )
             if found is None:
                 continue
             form, margin, why = found
