@@ -500,15 +500,19 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
                 choice = (cost, best[i][1] + [(i, j)])
         best.append(choice)
     edits = []
+    grouped = {k for i, j in best[n][1] for k in range(i, j)}
+    alone = [frag[k] and k not in grouped for k in range(n)]
     for i, j in best[n][1]:
         first = (tokens[i]["core"] or "").lower()
-        if first in BOUNDARY_FUNCTION_WORDS and ((i > 0 and frag[i - 1]) or (j < n and frag[j])):
+        if first in BOUNDARY_FUNCTION_WORDS and ((i > 0 and alone[i - 1]) or (j < n and alone[j])):
             # A fragment left over next to the join: a run of foreign or rare
             # words ("for mal de debarquement"), not one word in pieces.
             ctx.count("join_next_to_fragment_left_alone")
             continue
         word = "".join(tokens[k]["core"] for k in range(i, j))
-        if min(len(tokens[k]["core"]) for k in range(i, j)) >= 5 and _zipf(word) < 3.0:
+        if all(frag[i:j]) and min(len(tokens[k]["core"]) for k in range(i, j)) >= 5 and (
+            _zipf(word) < 3.0
+        ):
             ctx.count("long_pieces_left_alone")  # "vanillyl mandelic": two rare words
             continue
         for k in range(i, j - 1):
