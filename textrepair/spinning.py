@@ -56,6 +56,7 @@ from .patterns import (
     SPIN_AUXILIARIES,
     SPIN_FUNCTION_WORDS,
     SPIN_PLURAL_DETERMINERS,
+    SPIN_REPORTING_VERBS,
     SPIN_SUBJECT_PRONOUNS,
     SPIN_TOKEN,
 )
@@ -69,6 +70,8 @@ _SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote one of the synonyms
 # A pair only the broad Moby thesaurus knows is this much less likely (Moby
 # lists loose associations: "lentigo" under point, check and score).
 _MOBY_ONLY = -6.0
+# Bonus for a reporting verb in the document's narrative tense.
+_TENSE_WEIGHT = 2.0
 # Weight of log(1 + how often the document writes a candidate form itself).
 _FORM_WEIGHT = 0.5
 # An inflection no syntactic trigger asks for is this much less likely.
@@ -134,21 +137,27 @@ def _suspicious() -> frozenset[str]:
     """Spun forms clean health text hardly uses although a common synonym exists.
 
     A multiword WordNet lemma ("affected role", "book of account") qualifies
-    when health text never has it; a single word when health text uses it at
+    when health text lacks one of its word pairs and one of its originals is a
+    health word (>= 20 occurrences); a single word when health text uses it at
     most twice and general English rarely (zipf < 3.5) while one of its
     originals is a frequent health word (>= 100 occurrences).
     """
-    health, freq = _health(), _wordfreq()
+    health, freq, pairs = _health(), _wordfreq(), _health_bigrams()
     out = set()
     for spun, originals in _reverse_index().items():
-        if spun.isdigit() or not any(health.get(o, 0) >= 100 for o, _ in originals):
+        if spun.isdigit():
             continue  # WordNet lists "50" as a lemma of fifty
+        best = max(health.get(o, 0) for o, _ in originals)
         if " " in spun:
             words = spun.split(" ")
-            if words[0] not in SPIN_FUNCTION_WORDS and not all(
-                _health_bigrams().get(f"{a} {b}", 0) >= 3 for a, b in zip(words, words[1:])
+            if (
+                best >= 20
+                and not (len(words) == 2 and words[0] in SPIN_FUNCTION_WORDS)
+                and not all(pairs.get(f"{a} {b}", 0) >= 3 for a, b in zip(words, words[1:]))
             ):
                 out.add(spun)
+        elif best < 100:
+            continue
         elif health.get(spun, 0) <= 2 and _zipf(freq.get(spun, 0.0)) < 3.5:
             out.add(spun)
     return frozenset(out)
@@ -313,6 +322,7 @@ def _best(
                     continue
                 prior = _LEMMA if tag in tags else _LEMMA + _UNTRIGGERED
                 prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
+                prior += _tense_bonus(lemma, tag, doc_forms)
                 score = prior + _context_score([form], left, right)
                 if inflected is None or score > inflected[0]:
                     why = f"inflect {lemma} {tag}" + ("" if tag in tags else " (context)")
@@ -324,8 +334,9 @@ def _best(
         doc = doc_lemmas.get(original, 0)
         prior = _SYNONYM + 1.5 * math.log1p(doc)
         prior += 0.3 * math.log1p(count) if count >= 0 else _MOBY_ONLY
-        for form in _inflections(original):
+        for form, tag in ((original, "base"), *_tagged_inflections(original)):
             score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
+            score += _tense_bonus(original, tag, doc_forms)
             score += _context_score([form], left, right)
             if synonym is None or score > synonym[0]:
                 synonym = (score, form, f"syn {original} doc={doc} wn={count}")
@@ -339,6 +350,18 @@ def _best(
         return None
     margin, (_, form, why) = max(options)
     return (form, margin, why) if margin > 0 else None
+
+
+def _tense_bonus(lemma: str, tag: str, doc_forms: Counter[str]) -> float:
+    """Reporting verbs follow the document's narrative tense: a page that writes
+    "said" more than "says" gets "told", not "tells", for "tell apart"."""
+    if lemma not in SPIN_REPORTING_VERBS or tag not in ("VBD", "VBZ"):
+        return 0.0
+    past = doc_forms.get("said", 0) + doc_forms.get("told", 0)
+    present = doc_forms.get("says", 0) + doc_forms.get("tells", 0)
+    if past == present:
+        return 0.0
+    return _TENSE_WEIGHT if (tag == "VBD") == (past > present) else -_TENSE_WEIGHT
 
 
 def _restore_case(form: str, observed: str) -> str:
