@@ -168,3 +168,8 @@ SPIN_PLURAL_DETERMINERS = frozenset(
     """these those many several few both various numerous two three four five six
     seven eight nine ten twelve dozens hundreds thousands millions""".split()
 )
+# Reporting verbs, which follow the document's narrative tense ("he say" -> "said").
+SPIN_REPORTING_VERBS = frozenset(
+    """say tell report note explain add write state suggest show find conclude
+    claim announce describe aver""".split()
+)
