@@ -76,6 +76,8 @@ _TENSE_WEIGHT = 2.0
 _FORM_WEIGHT = 0.5
 # An inflection no syntactic trigger asks for is this much less likely.
 _UNTRIGGERED = -3.0
+# Extra margin a word common in health text needs to be re-inflected.
+_STRICT_INFLECT = 2.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: ("VBN",) for w in ("has", "have", "had", "having", "been")},
@@ -342,7 +344,7 @@ def _best(
                 synonym = (score, form, f"syn {original} doc={doc} wn={count}")
     options = []
     if inflected is not None:
-        options.append((inflected[0] - keep - (2.0 if strict else 0.0), inflected))
+        options.append((inflected[0] - keep - (_STRICT_INFLECT if strict else 0.0), inflected))
     if synonym is not None:
         floor = max(keep, inflected[0]) if strict and inflected is not None else keep
         options.append((synonym[0] - floor - (extra if strict else 0.0), synonym))
