@@ -266,25 +266,33 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _signals(words: list[str]) -> int:
-    """How many spinner fingerprints a run of lower-case tokens shows."""
+    """How many spinner fingerprints a run of lower-case tokens shows.
+
+    Distinct forms only: a rare word a page repeats ("lentigo" in a page about
+    lentigines) is its topic, while a spinner scatters different ones. Set
+    operations do the work; the loops only visit the few candidate positions.
+    """
     suspicious, (verbs, nouns) = _suspicious(), _bare_lemmas()
-    n = 0
-    # Distinct forms only: a rare word a page repeats ("lentigo" in a page
-    # about lentigines) is its topic, while a spinner scatters different ones.
-    seen: set[str] = set()
+    found = set(suspicious.intersection(words))
+    starts = _multiword_starts()
     for i, w in enumerate(words):
-        for form in (w, " ".join(words[i : i + 2]), " ".join(words[i : i + 3])):
-            if form in suspicious and form not in seen:
-                seen.add(form)
-                n += 1
-                break
-        if i and w in verbs and (
-            words[i - 1] in SPIN_AUXILIARIES or words[i - 1] in SPIN_SUBJECT_PRONOUNS
-        ):
+        if w in starts and w not in found:
+            for form in (" ".join(words[i : i + 2]), " ".join(words[i : i + 3])):
+                if form in suspicious:
+                    found.add(form)
+                    break
+    n = len(found)
+    for prev, w in zip(words, words[1:]):
+        if w in verbs and (prev in SPIN_AUXILIARIES or prev in SPIN_SUBJECT_PRONOUNS):
             n += 1
-        elif i and w in nouns and words[i - 1] in SPIN_PLURAL_DETERMINERS:
+        elif w in nouns and prev in SPIN_PLURAL_DETERMINERS:
             n += 1
     return n
+
+
+@cache
+def _multiword_starts() -> frozenset[str]:
+    return frozenset(form.split(" ")[0] for form in _suspicious() if " " in form)
 
 
 # --- scoring ---------------------------------------------------------------
@@ -376,17 +384,18 @@ def _restore_case(form: str, observed: str) -> str:
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
     cfg = ctx.config
-    tokens = _tokens(text)
-    lower = [t[2].lower() for t in tokens]
-    if len(lower) < 20 or not any(w in _suspicious() for w in lower):
+    words = SPIN_TOKEN.findall(text.lower())  # the gate needs no offsets
+    if len(words) < 20 or _suspicious().isdisjoint(words):
         return []
-    doc_signals = _signals(lower)
-    rate = 100.0 * doc_signals / len(lower)
+    doc_signals = _signals(words)
+    rate = 100.0 * doc_signals / len(words)
     if rate < cfg.spin_doc_min_rate or doc_signals < cfg.spin_doc_min_signals:
         if doc_signals:
             ctx.count("doc_below_gate")
         return []
     ctx.count("docs_gated")
+    tokens = _tokens(text)
+    lower = [t[2].lower() for t in tokens]
     doc_lemmas: Counter[str] = Counter()
     for w in lower:
         for lemma in _lemmas(w):
