@@ -70,6 +70,7 @@ _SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote one of the synonyms
 # A pair only the broad Moby thesaurus knows is this much less likely (Moby
 # lists loose associations: "lentigo" under point, check and score).
 _MOBY_ONLY = -6.0
+_MOBY_MIN_ZIPF = 2.8
 # Bonus for a reporting verb in the document's narrative tense.
 _TENSE_WEIGHT = 2.0
 # Weight of log(1 + how often the document writes a candidate form itself).
@@ -338,9 +339,13 @@ def _best(
                     why = f"inflect {lemma} {tag}" + ("" if tag in tags else " (context)")
                     inflected = (score, form, why)
     synonym: tuple[float, str, str] | None = None
+    # Moby lists topic words under their field ("clavicle" under bone). The
+    # tortured phrases Moby restores are general English ("bosom peril"), so a
+    # word general English hardly uses (a term of the page's field) keeps it.
+    moby_blocked = _zipf(_wordfreq().get(observed, 0.0)) < _MOBY_MIN_ZIPF
     for original, count in _reverse_index().get(observed, ()):
-        if count < 0 and strict:
-            continue  # a common word's loose Moby associations are mostly wrong
+        if count < 0 and (strict or moby_blocked):
+            continue  # Moby's loose associations: only for rare general words
         doc = doc_lemmas.get(original, 0)
         prior = _SYNONYM + 1.5 * math.log1p(doc)
         prior += 0.3 * math.log1p(count) if count >= 0 else _MOBY_ONLY
