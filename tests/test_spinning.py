@@ -28,6 +28,11 @@ CASES = [
         RESTORED + "Patients are diagnosed late.",
     ),
     ("left_alone_when_unsure", SPUN + "The study ended.", RESTORED + "The study ended."),
+    ("plural_after_numeral", SPUN + "Two class later.", RESTORED + "Two years later."),
+    ("participle_after_has", SPUN + "The FDA has approve it.", RESTORED + "The FDA has approved it."),
+    ("plural_after_these", SPUN + "These finding are new.", RESTORED + "These findings are new."),
+    ("acronym_kept", SPUN + "The VD was high.", RESTORED + "The VD was high."),
+    ("capitalised_name_kept", SPUN + "Dr. Brass spoke.", RESTORED + "Dr. Brass spoke."),
 ]
 
 
@@ -41,6 +46,11 @@ NEGATIVES = [
     ("clean_rare_word", "A lentigo is a flat brown spot on the skin. It is not a cancer. " * 3),
     ("one_odd_word", "Patients with the disease can have muckle pain in their legs and arms today."),
     ("short_text", "cistron"),
+    ("reporting_verbs", "He said the study ended. " * 8),
+    (
+        "field_terms",
+        "The shoulder joint and the clavicle and the scapula and the shoulder blade hurt. " * 4,
+    ),
 ]
 
 

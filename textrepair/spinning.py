@@ -10,7 +10,10 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   spin_synonyms.tsv``, built from WordNet and the Moby thesaurus by
   ``scripts/build_synonyms.py``): every common word the observed word or
   multiword span can stand for, in every inflection (lemminflect), plus the
-  inflections of the observed word itself (lost inflection);
+  inflections of the observed word itself (lost inflection), favoured where
+  syntax asks for one ("has approve" -> approved, "these finding" ->
+  findings, "he say" -> said) and, for reporting verbs, in the document's
+  narrative tense ("tell apart" -> told in a page that writes "said");
 * **scores** add how well a candidate fits between its left and right
   neighbours (bigram counts of the health corpus and of symspellpy, backed off
   to wordfreq's general frequency), how often the original lemma occurs
@@ -20,14 +23,20 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
 * **the spin gate** comes first: a document is only touched when it shows the
   spinner's fingerprints often enough (lemmas that clean health text hardly
   uses although a common synonym exists, WordNet multiword lemmas such as
-  "affected role", base-form verbs after auxiliaries: "are diagnose"), and in
-  it only the paragraphs that show them too.
+  "affected role", base-form verbs after auxiliaries: "are diagnose", singular
+  nouns after "these"), counted once per distinct form, and in it only the
+  paragraphs that show them too. The gate is set arithmetic over the
+  lower-cased words, so clean documents cost little.
 
 The main false positive is a rare but genuine word in clean text ("lentigo" in
 a dermatology page, "he say" quoted dialect). The gate guards against it: clean
-documents almost never reach the signal rate, and inside a spun document a
-change needs a margin of ``Config.spin_margin`` (log-probability units) over
-keeping the word.
+documents almost never reach the signal rate (a page repeating "lentigo"
+shows one distinct fingerprint, not ten), and inside a spun document a change
+needs a margin of ``Config.spin_margin`` (natural-log units) over keeping the
+word, a word common in health text ``Config.spin_common_extra_margin`` more,
+and Moby's loose associations are never used for a field term ("clavicle" is
+not restored to bone). The accepted cost: fine-English synonyms ("hard" for
+difficult) and common words in the wrong sense ("cheek" for nerves) stay.
 
 >>> from textrepair.config import Config
 >>> from textrepair.registry import StepContext
