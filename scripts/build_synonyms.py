@@ -113,19 +113,23 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
         zipf = math.log10(f) + 9 if f > 0 else 0.0
         return word.isalpha() and (zipf >= MIN_ZIPF or health.get(word, 0) >= MIN_HEALTH)
 
-    # (spun, original) -> [sources, best WordNet tag count of the original]
-    pairs: dict[tuple[str, str], tuple[set[str], int]] = {}
+    # (spun, original) -> [sources, best WordNet tag count of the original,
+    # probability that a WordNet spinner writes spun for original]
+    pairs: dict[tuple[str, str], tuple[set[str], int, float]] = {}
     for original, senses in wn.index.items():
         if not common(original):
             continue
         for pos, offset in senses:
             count = wn.counts.get((original, pos, offset), 0)
-            for spun in wn.synsets[(pos, offset)]:
+            lemmas = wn.synsets[(pos, offset)]
+            # A random sense, then a random lemma of it (the original included).
+            p_pick = 1.0 / (len(senses) * len(lemmas))
+            for spun in lemmas:
                 if spun == original or not _plain(spun):
                     continue
-                sources, best = pairs.get((spun, original), (set(), 0))
+                sources, best, p = pairs.get((spun, original), (set(), 0, 0.0))
                 sources.add("wn")
-                pairs[(spun, original)] = (sources, max(best, count))
+                pairs[(spun, original)] = (sources, max(best, count), p + p_pick)
     for line in _moby_lines():
         head = line[0].lower()
         if not (common(head) and health.get(head, 0) >= MOBY_MIN_HEALTH):
@@ -134,12 +138,12 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
             spun = spun.lower()
             if spun == head or not _plain(spun) or " " in spun:
                 continue
-            sources, best = pairs.get((spun, head), (set(), 0))
+            sources, best, p = pairs.get((spun, head), (set(), 0, 0.0))
             sources.add("moby")
-            pairs[(spun, head)] = (sources, best)
+            pairs[(spun, head)] = (sources, best, p)
     return [
-        (spun, original, "+".join(sorted(sources)), str(count))
-        for (spun, original), (sources, count) in pairs.items()
+        (spun, original, "+".join(sorted(sources)), str(count), f"{p:.4g}")
+        for (spun, original), (sources, count, p) in pairs.items()
     ]
 
 
@@ -169,9 +173,11 @@ def main() -> int:
     notes = (
         f"originals: wordfreq zipf >= {MIN_ZIPF} or health count >= {MIN_HEALTH}; "
         f"moby pairs only for originals with health count >= {MOBY_MIN_HEALTH}; "
-        "wn_count = SemCor tag count of the original in the best shared synset"
+        "wn_count = SemCor tag count of the original in the best shared synset; "
+        "p_spin = chance that a spinner picking a random WordNet sense and lemma "
+        "of the original writes spun (0 for Moby-only pairs)"
     )
-    columns = ["spun", "original", "sources", "wn_count"]
+    columns = ["spun", "original", "sources", "wn_count", "p_spin"]
     with TemporaryDirectory() as tmp:
         path = Path(tmp) / OUT.name if args.check else OUT
         write_table(

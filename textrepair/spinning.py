@@ -75,7 +75,8 @@ from .resources import load_counts, load_table
 # P(observed | original) of the noisy channel, as log-probabilities.
 _KEEP = math.log(0.7)  # a word the spinner left alone
 _LEMMA = math.log(0.3 * 0.25)  # the spinner kept the lemma but dropped the inflection
-_SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote one of the synonyms
+_SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote a synonym Moby lists
+_SPIN_RATE = 0.3  # a WordNet synonym: times the chance of that sense and lemma
 # A pair only the broad Moby thesaurus knows is this much less likely (Moby
 # lists loose associations: "lentigo" under point, check and score).
 _MOBY_ONLY = -6.0
@@ -104,12 +105,16 @@ _K_SYMSPELL = 1e6
 
 
 @cache
-def _reverse_index() -> dict[str, tuple[tuple[str, int], ...]]:
-    """spun form -> ((original, WordNet tag count or -1 for Moby only), ...)."""
-    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for spun, original, sources, count in load_table("spin_synonyms").rows:
+def _reverse_index() -> dict[str, tuple[tuple[str, int, float | None], ...]]:
+    """spun form -> ((original, WordNet tag count or -1 for Moby only,
+    channel log-probability), ...)."""
+    index: dict[str, list[tuple[str, int, float | None]]] = defaultdict(list)
+    for spun, original, sources, count, p_spin in load_table("spin_synonyms").rows:
         if original not in SPIN_FUNCTION_WORDS:
-            index[spun].append((original, int(count) if "wn" in sources else -1))
+            # The channel log-probability of this replacement, or None for a
+            # pair only Moby knows (no spinner model to weigh it).
+            channel = math.log(_SPIN_RATE * float(p_spin)) if float(p_spin) > 0 else None
+            index[spun].append((original, int(count) if "wn" in sources else -1, channel))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -159,7 +164,7 @@ def _suspicious() -> frozenset[str]:
     for spun, originals in _reverse_index().items():
         if spun.isdigit():
             continue  # WordNet lists "50" as a lemma of fifty
-        best = max(health.get(o, 0) for o, _ in originals)
+        best = max(health.get(o, 0) for o, _, _ in originals)
         if " " in spun:
             words = spun.split(" ")
             if (
@@ -197,7 +202,7 @@ def _bare_lemmas() -> tuple[frozenset[str], frozenset[str]]:
     for spun, originals in _reverse_index().items():
         if " " not in spun:
             words.add(spun)
-        words.update(o for o, _ in originals)
+        words.update(o for o, _, _ in originals)
     verbs, nouns = set(), set()
     for word in words:
         verb = getAllInflections(word, upos="VERB")
@@ -352,12 +357,12 @@ def _best(
     # tortured phrases Moby restores are general English ("bosom peril"), so a
     # word general English hardly uses (a term of the page's field) keeps it.
     moby_blocked = _zipf(_wordfreq().get(observed, 0.0)) < _MOBY_MIN_ZIPF
-    for original, count in _reverse_index().get(observed, ()):
+    for original, count, channel in _reverse_index().get(observed, ()):
         if count < 0 and (strict or moby_blocked):
             continue  # Moby's loose associations: only for rare general words
         doc = doc_lemmas.get(original, 0)
-        prior = _SYNONYM + 1.5 * math.log1p(doc)
-        prior += 0.3 * math.log1p(count) if count >= 0 else _MOBY_ONLY
+        prior = 1.5 * math.log1p(doc) + 0.3 * math.log1p(max(count, 0))
+        prior += _SYNONYM + _MOBY_ONLY if channel is None else channel
         for form, tag in ((original, "base"), *_tagged_inflections(original)):
             score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
             score += _tense_bonus(original, tag, doc_forms)
