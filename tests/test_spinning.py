@@ -15,9 +15,12 @@ ONLY = Config().only(["restore_spun_words"])
 # document spun enough for the gate; each case adds one sentence to it.
 SPUN = (
     "The cistron was found in citizenry with the disease. Many affected role have "
-    "muckle of symptom. A newfangled drug was efficacious. "
+    "no symptom. A newfangled drug was efficacious. Most of them recuperate. "
 )
-RESTORED = "The gene was found in people with the disease. Many patients have lots of symptom. A new drug was efficacious. "
+RESTORED = (
+    "The gene was found in people with the disease. Many patients have no symptoms. "
+    "A new drug was efficacious. Most of them recover. "
+)
 
 CASES = [
     ("wrong_sense_noun", SPUN + "Cistron codes for a protein.", RESTORED + "Gene codes for a protein."),
