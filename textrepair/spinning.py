@@ -86,9 +86,9 @@ _TENSE_WEIGHT = 2.0
 # Weight of log(1 + how often the document writes a candidate form itself).
 _FORM_WEIGHT = 0.5
 # An inflection no syntactic trigger asks for is this much less likely.
-_UNTRIGGERED = -3.0
+_UNTRIGGERED = -1.0
 # Extra margin a word common in health text needs to be re-inflected.
-_STRICT_INFLECT = 2.0
+_STRICT_INFLECT = 0.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: ("VBN",) for w in ("has", "have", "had", "having", "been")},
@@ -329,10 +329,11 @@ def _best(
     """The best restoration of a lower-case span, its margin over the best
     alternative, and the evidence, or None when keeping it wins.
 
-    The word's own inflections are candidates only where syntax asks for one
-    (``_TRIGGERS``: "has approve", "these finding", "he say"). When ``strict``
-    (the word is common in health text), an inflection needs 2 more and a
-    synonym ``extra`` more, and a synonym must beat the best inflection too.
+    The word's own inflections are candidates when it is a bare lemma, more
+    likely where syntax asks for one (``_TRIGGERS``: "has approve", "these
+    finding", "he say") than elsewhere (``_UNTRIGGERED``). When ``strict`` (the
+    word is common in health text), a synonym needs ``extra`` more and must
+    beat the best inflection too.
     """
     observed = " ".join(span)
     keep = _context_score(span, left, right) + _KEEP
