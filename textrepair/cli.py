@@ -116,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.log, "w", encoding="utf-8") as f:
             write_log(f, log_header(config), result.changes)
     if args.explain:
-        from .explain import format_changes
+        from .explain import format_changes, use_color
 
-        sys.stderr.write(format_changes(result.changes, color=sys.stderr.isatty()))
+        sys.stderr.write(format_changes(result.changes, color=use_color(sys.stderr), text=text))
     if args.stats:
         stats = dict(sorted(result.stats.items()))
         stats["changes"] = len(result.changes)

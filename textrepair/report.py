@@ -1,0 +1,526 @@
+"""``textrepair report``: one self-contained HTML page to review what changed.
+
+    textrepair report seeds/*.txt -o report.html                        # repair, then report
+    textrepair report seeds/*.txt --logs out/seeds/*.log.jsonl -o r.html  # report existing logs
+    textrepair report in/*.txt --log-dir out/ -o r.html                 # find each input's log
+
+The page shows every document with its edits inline (deleted and inserted text,
+one colour per normaliser); the step, reason and confidence of an edit appear
+when it is hovered or focused with the keyboard. Filters turn normalisers off
+and set a minimum confidence; a filtered-out edit shows the input text again,
+which is roughly what ``--skip``/``--min-confidence`` would have produced.
+Buttons and keys (n/p, ]/[) move between edits, documents and pages. A summary
+at the top counts documents and edits per normaliser with a small bar chart.
+
+How it scales: the summary counts every document. Only documents with edits
+are drawn (documents without edits are listed by name, up to
+:data:`MAX_NAMES`), at most ``--max-docs`` of them; beyond that a deterministic
+sample is drawn (the documents whose names have the smallest SHA-1, so the same
+inputs always give the same sample and adding inputs keeps most of it), and the
+page says so. The browser shows ``--page-size`` documents at a time.
+
+Every piece of input text, file name, step name and reason is escaped with
+:func:`html.escape`; the only script is the page's own, and a
+Content-Security-Policy allows nothing else (no network, no other script), so a
+document holding ``<script>`` shows it as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import heapq
+import html
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .changes import Change, ChangeLogError, read_log, replay
+from .config import Config
+from .pipeline import normalisers, repair
+from .report_assets import PALETTE, SCRIPT, STYLE
+
+EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_LOG = 0, 2, 3, 4
+MAX_NAMES = 1000  # documents without edits listed by name at most
+# Names a change log may have in --log-dir, for input NAME (STEM is NAME without
+# its last suffix): the batch sidecar, then the `make seeds` / --log convention.
+LOG_NAMES = ("{name}.changes.jsonl", "{stem}.log.jsonl", "{name}.log.jsonl")
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """A stretch of the input that changed: ``input[start:end]`` became
+    ``after`` through ``changes`` (usually one; several when edits of different
+    steps touch or one edits what another inserted)."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    changes: tuple[Change, ...]
+
+
+@dataclass
+class Document:
+    """One input text and the changes made to it (``error`` if they do not fit)."""
+
+    name: str
+    text: str
+    changes: list[Change]
+    error: str = ""
+    hunks: list[Hunk] = field(default_factory=list)
+
+
+def hunks(text: str, changes: Sequence[Change]) -> list[Hunk]:
+    """Group ``changes`` into the stretches of ``text`` they changed.
+
+    Changes whose original spans (``orig_start``/``orig_end``) overlap or touch
+    form one hunk. Raises :class:`ChangeLogError` when the changes do not fit
+    ``text``.
+
+    >>> from textrepair import repair
+    >>> r = repair("It ’s rare , but true .")
+    >>> [(h.start, h.before, h.after) for h in hunks("It ’s rare , but true .", r.changes)]
+    [(2, ' ', ''), (10, ' ', ''), (21, ' ', '')]
+    """
+    output = replay(text, changes)
+    groups: list[list[int]] = []  # [start, end, index, index, ...]
+    for i in sorted(range(len(changes)), key=lambda i: (changes[i].orig_start, i)):
+        c = changes[i]
+        if not 0 <= c.orig_start <= c.orig_end <= len(text):
+            raise ChangeLogError(f"{c.step} record: original span {c.orig_start}-{c.orig_end} "
+                                 f"is outside the input ({len(text)} characters)")
+        if groups and c.orig_start <= groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], c.orig_end)
+            groups[-1].append(i)
+        else:
+            groups.append([c.orig_start, c.orig_end, i])
+    result = []
+    shift = 0  # output position minus input position after the hunks so far
+    pieces = []
+    pos = 0
+    for start, end, *members in groups:
+        grown = sum(len(changes[i].after) - len(changes[i].before) for i in members)
+        out_start = start + shift
+        after = output[out_start : out_start + end - start + grown]
+        result.append(Hunk(start, end, text[start:end], after,
+                           tuple(changes[i] for i in sorted(members))))
+        pieces += [text[pos:start], after]
+        pos = end
+        shift += grown
+    if "".join(pieces) + text[pos:] != output:
+        raise ChangeLogError("the change records' original offsets do not fit this input")
+    return result
+
+
+# --- reading inputs and logs -------------------------------------------------
+
+
+def load_documents(
+    inputs: Sequence[str],
+    logs: Sequence[str] | None,
+    log_dir: str | None,
+    config: Config,
+    encoding: str,
+) -> Iterator[Document]:
+    """Documents from input files, with changes from their logs (``logs`` in
+    the same order, or found in ``log_dir``) or from repairing them now."""
+    from .cli import read_input
+
+    for n, name in enumerate(inputs):
+        text = read_input(name, encoding)  # InputError stops the run
+        log_path: str | None = None
+        if logs is not None:
+            log_path = logs[n]
+        elif log_dir is not None:
+            log_path = find_log(name, log_dir)
+            if log_path is None:
+                tried = ", ".join(p.format(name=Path(name).name, stem=Path(name).stem)
+                                  for p in LOG_NAMES)
+                yield Document(name, text, [], f"no change log in {log_dir} (tried {tried})")
+                continue
+        if log_path is None:
+            yield Document(name, text, repair(text, config).changes)
+            continue
+        try:
+            with open(log_path, encoding="utf-8") as f:
+                _, changes = read_log(f)
+        except (OSError, ChangeLogError) as exc:
+            yield Document(name, text, [], f"{log_path}: {exc}")
+            continue
+        yield Document(name, text, changes)
+
+
+def find_log(name: str, log_dir: str) -> str | None:
+    path = Path(name)
+    for pattern in LOG_NAMES:
+        candidate = Path(log_dir) / pattern.format(name=path.name, stem=path.stem)
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+# --- the page ----------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """Counts over every document of the run, drawn or not."""
+
+    documents: int = 0
+    changed: int = 0
+    errors: int = 0
+    edits: Counter[str] = field(default_factory=Counter)
+    docs_by_step: Counter[str] = field(default_factory=Counter)
+    confidence_sum: dict[str, float] = field(default_factory=dict)
+    unchanged_names: list[str] = field(default_factory=list)
+
+    def add(self, doc: Document) -> None:
+        self.documents += 1
+        if doc.error:
+            self.errors += 1
+        elif doc.changes:
+            self.changed += 1
+        elif len(self.unchanged_names) < MAX_NAMES:
+            self.unchanged_names.append(doc.name)
+        for c in doc.changes:
+            self.edits[c.step] += 1
+            self.confidence_sum[c.step] = self.confidence_sum.get(c.step, 0.0) + c.confidence
+        self.docs_by_step.update({c.step for c in doc.changes})
+
+
+def step_order(names: Iterable[str]) -> list[str]:
+    """Steps in pipeline order; steps this version does not know (from an
+    older or newer log) after them, by name."""
+    known = [n.name for n in normalisers()]
+    names = set(names)
+    return [n for n in known if n in names] + sorted(names - set(known))
+
+
+def step_classes() -> dict[str, int]:
+    """A fixed colour index per known step, so a step keeps its colour from
+    report to report."""
+    return {n.name: i for i, n in enumerate(normalisers())}
+
+
+def build_report(
+    documents: Iterable[Document],
+    *,
+    title: str = "textrepair report",
+    source: str = "",
+    max_docs: int = 1000,
+    page_size: int = 20,
+) -> tuple[str, Summary]:
+    """The HTML page for ``documents`` and the summary it shows."""
+    summary = Summary()
+    kept: list[tuple[int, int, Document]] = []  # heap of (-hash, -index, doc)
+    for index, doc in enumerate(documents):
+        if not doc.error:
+            try:
+                doc.hunks = hunks(doc.text, doc.changes)
+            except ChangeLogError as exc:
+                doc.error = f"change log does not fit: {exc}"
+        if doc.error:
+            doc.changes = []
+        summary.add(doc)
+        if not (doc.changes or doc.error):
+            continue
+        key = int.from_bytes(hashlib.sha1(doc.name.encode("utf-8", "replace")).digest()[:8], "big")
+        item = (-key, -index, doc)
+        if len(kept) < max_docs:
+            heapq.heappush(kept, item)
+        elif item > kept[0]:
+            heapq.heapreplace(kept, item)
+    shown = [doc for _, _, doc in sorted(kept, key=lambda t: -t[1])]
+    steps = step_order(summary.edits)
+    colour_of = step_classes()
+    for s in steps:
+        colour_of.setdefault(s, len(colour_of))
+    idx = {s: colour_of[s] for s in steps}
+    body = [
+        _header(title, source, summary, len(shown)),
+        _summary(summary, steps, idx),
+        _toolbar(steps, idx, shown),
+        '<main id="docs">',
+        *(_document(i, doc, idx) for i, doc in enumerate(shown)),
+        "</main>",
+        _unchanged(summary),
+        '<footer><p><del>deleted</del> <ins>inserted</ins> · hover or focus (Tab) an edit '
+        "for its step, reason and confidence · keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous "
+        "edit, <kbd>]</kbd>/<kbd>[</kbd> next/previous document</p></footer>",
+    ]
+    style = STYLE + "".join(
+        f".s{i}{{--c:{PALETTE[i % len(PALETTE)]};--bg:{PALETTE[i % len(PALETTE)]}2e}}\n"
+        for i in sorted(set(idx.values()))
+    )
+    csp = (
+        "default-src 'none'; "
+        f"style-src '{_sha256(style)}'; script-src '{_sha256(SCRIPT)}'; img-src data:"
+    )
+    page = (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_esc(title)}</title>\n<style>{style}</style>\n</head>\n"
+        f'<body data-page-size="{max(1, page_size)}">\n'
+        + "\n".join(body)
+        + f"\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+    )
+    return page, summary
+
+
+def _sha256(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _esc(s: str) -> str:
+    return html.escape(s, quote=True)
+
+
+def _header(title: str, source: str, summary: Summary, shown: int) -> str:
+    with_edits = summary.changed + summary.errors
+    if shown < with_edits:
+        note = (
+            f"Showing {shown:,} of the {with_edits:,} documents with edits: a deterministic "
+            "sample (those whose names have the smallest SHA-1). The summary counts every "
+            "document."
+        )
+    else:
+        note = "Showing every document with edits; documents without edits are listed at the end."
+    return (
+        f"<header><h1>{_esc(title)}</h1>"
+        f'<p class="meta">textrepair {_esc(__version__)}{" · " if source else ""}{_esc(source)}</p>'
+        f'<p class="note" id="sample-note">{_esc(note)}</p></header>'
+    )
+
+
+def _summary(summary: Summary, steps: list[str], idx: dict[str, int]) -> str:
+    total = sum(summary.edits.values())
+    top = max(summary.edits.values(), default=1)
+    rows = []
+    for s in steps:
+        n = summary.edits[s]
+        width = round(160 * n / top)
+        mean = summary.confidence_sum[s] / n
+        rows.append(
+            f'<tr class="s{idx[s]}"><th scope="row"><span class="swatch"></span>{_esc(s)}</th>'
+            f"<td>{n:,}</td><td>{summary.docs_by_step[s]:,}</td><td>{mean:.2f}</td>"
+            f'<td><svg class="bar" width="160" height="14" role="img" '
+            f'aria-label="{n:,} edits"><rect width="{width}" height="14" rx="2"/></svg></td></tr>'
+        )
+    errors = (
+        f', <b class="err">{summary.errors:,}</b> whose change log did not fit'
+        if summary.errors else ""
+    )
+    return (
+        '<section id="summary" aria-label="Summary">'
+        f'<p class="totals"><b>{summary.documents:,}</b> documents: '
+        f"<b>{summary.changed:,}</b> with edits, "
+        f"<b>{summary.documents - summary.changed - summary.errors:,}</b> without{errors}; "
+        f"<b>{total:,}</b> edits.</p>"
+        '<table><thead><tr><th scope="col">normaliser</th><th scope="col">edits</th>'
+        '<th scope="col">documents</th><th scope="col">mean confidence</th>'
+        '<th scope="col">share of edits</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table></section>"
+    )
+
+
+def _toolbar(steps: list[str], idx: dict[str, int], shown: list[Document]) -> str:
+    chips = "".join(
+        f'<label class="chip s{idx[s]}"><input type="checkbox" class="step-filter" '
+        f'value="{idx[s]}" checked> {_esc(s)}</label>'
+        for s in steps
+    )
+    options = "".join(
+        f'<option value="{i}">{i + 1}. {_esc(doc.name)} ({len(doc.changes)})</option>'
+        for i, doc in enumerate(shown)
+    )
+    return (
+        '<nav id="toolbar" aria-label="Filters and navigation">'
+        f'<div class="row" role="group" aria-label="Normalisers shown">{chips}</div>'
+        '<div class="row"><label>minimum confidence <input type="range" id="min-conf" '
+        'min="0" max="1" step="0.01" value="0"></label> <output id="min-conf-value" '
+        'for="min-conf">0.00</output>'
+        '<span id="shown" aria-live="polite"></span></div>'
+        '<div class="row">'
+        '<button type="button" id="prev-edit" title="previous edit (p)">◀ edit</button>'
+        '<button type="button" id="next-edit" title="next edit (n)">edit ▶</button>'
+        '<button type="button" id="prev-doc" title="previous document ([)">◀ document</button>'
+        f'<select id="doc-select" aria-label="Go to document">{options}</select>'
+        '<button type="button" id="next-doc" title="next document (])">document ▶</button>'
+        '<button type="button" id="prev-page">◀ page</button>'
+        '<span id="page-label"></span>'
+        '<button type="button" id="next-page">page ▶</button></div>'
+        "</nav>"
+    )
+
+
+def _document(i: int, doc: Document, idx: dict[str, int]) -> str:
+    head = (
+        f'<h2 id="doc-{i}-name" tabindex="-1"><span class="docname">{_esc(doc.name)}</span> '
+        f'<span class="count" data-n="{len(doc.changes)}">{len(doc.changes)} edits</span></h2>'
+    )
+    if doc.error:
+        head += f'<p class="err">{_esc(doc.error)}</p>'
+        body = _esc(doc.text)
+    else:
+        body = _render_text(doc.text, doc.hunks, idx)
+    return (
+        f'<section class="doc" id="doc-{i}" data-i="{i}" aria-labelledby="doc-{i}-name">'
+        f'{head}<div class="text">{body}</div></section>'
+    )
+
+
+_SHOW_SPACE = str.maketrans({" ": "␣", "\n": "↵", "\t": "⇥", "\r": "␍"})
+
+
+def _visible(s: str) -> str:
+    """Deleted or inserted whitespace drawn as a symbol, so it can be seen."""
+    return s.translate(_SHOW_SPACE) if s.isspace() else s
+
+
+def _render_text(text: str, doc_hunks: list[Hunk], idx: dict[str, int]) -> str:
+    out = []
+    pos = 0
+    for h in doc_hunks:
+        out.append(_esc(text[pos : h.start]))
+        out.append(_render_hunk(h, idx))
+        pos = h.end
+    out.append(_esc(text[pos:]))
+    return "".join(out)
+
+
+def _render_hunk(h: Hunk, idx: dict[str, int]) -> str:
+    tips = []
+    for c in h.changes:
+        tips.append(f"{c.step} · confidence {c.confidence:.2f}\n"
+                    f"{c.before!r} → {c.after!r}\n{c.reason}")
+    tip = "\n\n".join(tips)
+    label = "; ".join(
+        f"{c.step} edit, confidence {c.confidence:.2f}: {c.before!r} replaced by {c.after!r}"
+        f" ({c.reason})"
+        for c in h.changes
+    )
+    first = idx[h.changes[0].step]
+    multi = " multi" if len({c.step for c in h.changes}) > 1 else ""
+    inner = ""
+    if h.before:
+        inner += f"<del>{_esc(_visible(h.before))}</del>"
+    if h.after:
+        inner += f"<ins>{_esc(_visible(h.after))}</ins>"
+    if not inner:
+        inner = '<ins class="noop">∅</ins>'
+    return (
+        f'<span class="e s{first}{multi}" tabindex="0" role="note" '
+        f'data-s="{" ".join(str(idx[c.step]) for c in h.changes)}" '
+        f'data-c="{" ".join(f"{c.confidence:.4f}" for c in h.changes)}" '
+        f'data-tip="{_esc(tip)}" aria-label="{_esc(label)}">{inner}'
+        f'<span class="o">{_esc(h.before)}</span></span>'
+    )
+
+
+def _unchanged(summary: Summary) -> str:
+    n = summary.documents - summary.changed - summary.errors
+    if not n:
+        return ""
+    names = "".join(f"<li>{_esc(name)}</li>" for name in summary.unchanged_names)
+    more = f"<p>… and {n - len(summary.unchanged_names):,} more.</p>" if n > MAX_NAMES else ""
+    return (
+        f'<section id="unchanged"><details><summary>{n:,} document{"s" if n != 1 else ""} '
+        f"without edits</summary><ul>{names}</ul>{more}</details></section>"
+    )
+
+
+# --- command line -------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    steps = Config().step_names()
+    p = argparse.ArgumentParser(
+        prog="textrepair report",
+        description="Write one self-contained HTML page (no external files, works offline) "
+        "showing every edit of the inputs inline, with filters and navigation.",
+        epilog="Without --logs/--log-dir the inputs are repaired now. Exit codes: 0 ok, "
+        "2 usage, 3 unreadable input, 4 a change log that does not fit its input (the "
+        "page is still written and names it).",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input text files (as repaired)")
+    p.add_argument("-o", "--output", default="report.html",
+                   help="the HTML file to write (default: report.html; - for stdout)")
+    p.add_argument("--logs", nargs="+", metavar="LOG",
+                   help="change logs (textrepair --log), one per INPUT in the same order")
+    p.add_argument("--log-dir", metavar="DIR",
+                   help="find each INPUT's log in DIR as NAME.changes.jsonl (textrepair batch) "
+                   "or STEM.log.jsonl / NAME.log.jsonl")
+    p.add_argument("--max-docs", type=int, default=1000, metavar="N",
+                   help="draw at most N documents with edits; beyond that a deterministic "
+                   "sample (default: 1000)")
+    p.add_argument("--page-size", type=int, default=20, metavar="N",
+                   help="documents a page in the browser (default: 20)")
+    p.add_argument("--title", default="textrepair report", help="the page title")
+    p.add_argument("--only", nargs="+", metavar="STEP", choices=steps,
+                   help="when repairing: run only these steps")
+    p.add_argument("--skip", nargs="+", metavar="STEP", choices=steps,
+                   help="when repairing: skip these steps")
+    p.add_argument("--min-confidence", type=float, metavar="X",
+                   help="when repairing: make only edits with confidence >= X")
+    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .cli import InputError
+
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.logs is not None and len(args.logs) != len(args.inputs):
+        parser.error(f"--logs gave {len(args.logs)} logs for {len(args.inputs)} inputs; "
+                     "give one log per input, in the same order (or use --log-dir)")
+    if args.logs is not None and args.log_dir is not None:
+        parser.error("give --logs or --log-dir, not both")
+    if args.max_docs < 1 or args.page_size < 1:
+        parser.error("--max-docs and --page-size must be at least 1")
+    try:
+        config = Config()
+        if args.only:
+            config = config.only(args.only)
+        if args.skip:
+            config = config.skip(args.skip)
+        if args.min_confidence is not None:
+            config = config.with_values(min_confidence=args.min_confidence)
+    except ValueError as exc:
+        print(f"textrepair report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.logs is None and args.log_dir is None:
+        source = "edits made by this report's own repair run"
+    else:
+        source = "edits read from change logs"
+    docs = load_documents(args.inputs, args.logs, args.log_dir, config, args.encoding)
+    try:
+        page, summary = build_report(
+            docs, title=args.title, source=source, max_docs=args.max_docs,
+            page_size=args.page_size,
+        )
+    except InputError as exc:
+        print(f"textrepair report: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    data = page.encode("utf-8", errors="replace")
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        Path(args.output).write_bytes(data)
+    edits = sum(summary.edits.values())
+    print(f"textrepair report: {summary.documents} documents, {summary.changed} with edits, "
+          f"{edits} edits -> {args.output}", file=sys.stderr)
+    if summary.errors:
+        print(f"textrepair report: {summary.errors} change logs did not fit their inputs "
+              "(named in the page)", file=sys.stderr)
+        return EXIT_LOG
+    return EXIT_OK
