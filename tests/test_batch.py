@@ -384,3 +384,10 @@ def test_a_failing_normaliser_passes_the_document_through(tmp_path: Path,
     out, s = bad_run(tmp_path, "x.jsonl", line)
     assert (out / "x.jsonl").read_bytes() == line
     assert "textrepair failed: RuntimeError: boom" in errors(out)[0]["reason"]
+
+
+def test_textrepair_batch_subcommand_runs_it(corpus: Path, tmp_path: Path) -> None:
+    from textrepair.cli import main as cli_main
+
+    assert cli_main(["batch", str(corpus / "a.jsonl"), "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    assert summary(tmp_path / "out")["documents"]["seen"] == 6
