@@ -15,7 +15,8 @@ How a run works (see :mod:`textrepair.batchio` for names and paths):
   file at a time, biggest first, and writes its outputs itself, so the parent
   does no per-document work. A corpus of one huge file runs on one worker:
   split it (or use the datatrove step, :mod:`textrepair.integrations.datatrove`).
-  Each worker loads the dictionaries once, when it starts.
+  On Linux the parent loads the dictionaries once and forks the workers, which
+  share them; elsewhere each worker loads them once, when it starts.
 * **Change logs**: ``--log sidecar`` (default) writes, next to each output,
   ``NAME.changes.jsonl[.gz|.zst]``: a header line (format
   ``textrepair-batch-log/1``, version, config, dictionary checksums), then one
@@ -565,7 +566,7 @@ def run(jobs: list[Job], outdir: Path, opts: Options, workers: int = 1,
                 report = None if not progress.enabled else progress.update
                 finished(process_file(job, opts, report))
         else:
-            _run_pool(todo, opts, min(workers, len(todo)), progress, finished)
+            _run_pool(todo, opts, min(workers, len(todo)), progress, finished, startup)
     except KeyboardInterrupt:
         progress.close()
         for job in todo:
@@ -604,10 +605,17 @@ def run(jobs: list[Job], outdir: Path, opts: Options, workers: int = 1,
 
 
 def _run_pool(todo: list[Job], opts: Options, workers: int, progress: Progress,
-              finished: Callable[[dict[str, Any]], None]) -> None:
+              finished: Callable[[dict[str, Any]], None], startup: list[float]) -> None:
     import multiprocessing
 
-    ctx = multiprocessing.get_context("spawn")
+    if sys.platform == "linux" and threading.active_count() == 1:
+        # Load the dictionaries here and fork: the workers share them (copy on
+        # write) and start at once. Forking a process with threads can deadlock,
+        # so otherwise each spawned worker loads them itself (about 3 CPU-s each).
+        ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
+        startup.append(warm_up(opts.config))
+    else:
+        ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue() if progress.enabled else None
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(opts, queue))
