@@ -149,8 +149,9 @@ def test_edits_carry_step_reason_and_confidence() -> None:
     assert page.count('class="e ') == len(hunks(DAMAGED, changes))
     for c in changes:
         assert html_escape(c.reason) in page
-    assert 'data-c="1.0000"' in page
-    assert 'tabindex="0"' in page
+    data = re.findall(r'class="e [^"]*" tabindex="0" data-e="([^"]*)"', page)
+    assert len(data) == len(hunks(DAMAGED, changes))
+    assert all(re.fullmatch(r"\d+ [\d.]+ \d+(;\d+ [\d.]+ \d+)*", d) for d in data)
 
 
 def html_escape(s: str) -> str:
@@ -161,7 +162,7 @@ def html_escape(s: str) -> str:
 
 def test_deleted_whitespace_is_visible() -> None:
     page = page_for([Document("a.txt", "a , b", [Change("s", 1, 2, " ", "", "r", 1.0, 1, 2)])])
-    assert "<del>␣</del>" in page
+    assert '<del class="ws">␣</del><span class="o"> </span>' in page
 
 
 def test_documents_without_edits_are_listed_not_drawn() -> None:
@@ -264,3 +265,41 @@ def test_a_log_of_another_input_exits_4_and_still_writes(tmp_path: Path) -> None
 def test_missing_input_exits_3(tmp_path: Path) -> None:
     assert cli_main(["report", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "r.html")]) == 3
 
+
+
+def rendered_texts(path: Path) -> list[str]:
+    return re.findall(r'<div class="text">(.*?)</div></section>', path.read_text("utf-8"), re.S)
+
+
+def test_batch_sidecar_and_inline_logs_give_the_same_page(tmp_path: Path) -> None:
+    import json
+
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": "a", "text": DAMAGED}, {"id": "b", "text": "Fine."}, {"other": 1},
+               {"id": "c", "text": HOSTILE}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    side, inline = tmp_path / "side", tmp_path / "inline"
+    assert cli_main(["batch", str(corpus), "-o", str(side)]) == 0
+    assert cli_main(["batch", str(corpus), "-o", str(inline), "--log", "inline"]) == 0
+    pages = {name: tmp_path / f"{name}.html" for name in ("direct", "sidecar", "dir", "inline")}
+    assert cli_main(["report", str(corpus), "-o", str(pages["direct"])]) == 0
+    assert cli_main(["report", str(corpus), "--logs", str(side / "corpus.changes.jsonl"),
+                     "-o", str(pages["sidecar"])]) == 0
+    assert cli_main(["report", str(corpus), "--log-dir", str(side), "-o", str(pages["dir"])]) == 0
+    assert cli_main(["report", str(inline / "corpus.jsonl"), "-o", str(pages["inline"])]) == 0
+    expected = rendered_texts(pages["direct"])
+    assert len(expected) == 2
+    for name in ("sidecar", "dir", "inline"):
+        assert rendered_texts(pages[name]) == expected, name
+    assert f"{corpus}:1 (a)" in pages["sidecar"].read_text("utf-8")
+    assert "<li>" + html_escape(f"{corpus}:2 (b)") + "</li>" in pages["sidecar"].read_text("utf-8")
+
+
+def test_not_a_batch_log_is_named_in_the_page(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"text": "It \\u2019s rare , but true ."}\n', encoding="utf-8")
+    bogus = tmp_path / "bogus.jsonl"
+    bogus.write_text('{"format": "something else"}\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert cli_main(["report", str(corpus), "--logs", str(bogus), "-o", str(out)]) == 4
+    assert "not a textrepair batch log" in out.read_text("utf-8")

@@ -3,6 +3,8 @@
     textrepair report seeds/*.txt -o report.html                        # repair, then report
     textrepair report seeds/*.txt --logs out/seeds/*.log.jsonl -o r.html  # report existing logs
     textrepair report in/*.txt --log-dir out/ -o r.html                 # find each input's log
+    textrepair report corpus.jsonl --logs out/corpus.changes.jsonl      # textrepair batch sidecar
+    textrepair report out/corpus.jsonl -o r.html                        # batch --log inline output
 
 The page shows every document with its edits inline (deleted and inserted text,
 one colour per normaliser); the step, reason and confidence of an edit appear
@@ -32,6 +34,7 @@ import base64
 import hashlib
 import heapq
 import html
+import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .changes import Change, ChangeLogError, read_log, replay
+from .changes import Change, ChangeLogError, read_log, replay, undo
 from .config import Config
 from .pipeline import normalisers, repair
 from .report_assets import PALETTE, SCRIPT, STYLE
@@ -49,6 +52,7 @@ MAX_NAMES = 1000  # documents without edits listed by name at most
 # Names a change log may have in --log-dir, for input NAME (STEM is NAME without
 # its last suffix): the batch sidecar, then the `make seeds` / --log convention.
 LOG_NAMES = ("{name}.changes.jsonl", "{stem}.log.jsonl", "{name}.log.jsonl")
+BATCH_LOG_FORMAT = "textrepair-batch-log/1"  # textrepair.batch's sidecar of a JSON Lines file
 
 
 @dataclass(frozen=True)
@@ -125,42 +129,151 @@ def load_documents(
     logs: Sequence[str] | None,
     log_dir: str | None,
     config: Config,
-    encoding: str,
+    encoding: str = "utf-8",
+    keys: tuple[str, str, str] = ("text", "id", "textrepair"),
 ) -> Iterator[Document]:
     """Documents from input files, with changes from their logs (``logs`` in
-    the same order, or found in ``log_dir``) or from repairing them now."""
-    from .cli import read_input
+    the same order, or found in ``log_dir``) or from repairing them now.
+
+    A text file is one document. A JSON Lines file (``.jsonl``, ``.jsonl.gz``,
+    ``.jsonl.zst``) holds one document a record, in the field ``keys[0]``, named
+    ``FILE:LINE (ID)`` with the id from ``keys[1]``. Its log is the
+    ``textrepair batch`` sidecar (changes by line number); a record that carries
+    its own log in ``keys[2]`` (``textrepair batch --log inline``) holds the
+    repaired text, and the input is got back by undoing that log. Records
+    without a text field are skipped (``textrepair batch`` passed them
+    through). Raises ``cli.InputError`` for an input that cannot be read.
+    """
+    from .batchio import is_jsonl
 
     for n, name in enumerate(inputs):
-        text = read_input(name, encoding)  # InputError stops the run
         log_path: str | None = None
         if logs is not None:
             log_path = logs[n]
         elif log_dir is not None:
             log_path = find_log(name, log_dir)
-            if log_path is None:
-                tried = ", ".join(p.format(name=Path(name).name, stem=Path(name).stem)
-                                  for p in LOG_NAMES)
-                yield Document(name, text, [], f"no change log in {log_dir} (tried {tried})")
-                continue
-        if log_path is None:
+        if is_jsonl(name):
+            yield from _jsonl_documents(name, log_path, log_dir, config, keys)
+            continue
+        text = _read_text(name, encoding)
+        if log_path is None and log_dir is not None:
+            yield Document(name, text, [], f"no change log in {log_dir} (tried "
+                           f"{', '.join(_log_names(name))})")
+        elif log_path is None:
             yield Document(name, text, repair(text, config).changes)
-            continue
+        else:
+            try:
+                with open(log_path, encoding="utf-8") as f:
+                    _, changes = read_log(f)
+            except (OSError, ChangeLogError) as exc:
+                yield Document(name, text, [], f"{log_path}: {exc}")
+                continue
+            yield Document(name, text, changes)
+
+
+def _read_text(name: str, encoding: str) -> str:
+    from .batchio import compression_of, open_read
+    from .cli import InputError, decode, read_input
+
+    if name == "-" or not compression_of(name):
+        return read_input(name, encoding)
+    try:
+        with open_read(Path(name)) as f:
+            data = f.read()
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc}") from None
+    return decode(data, encoding, name)
+
+
+def _jsonl_documents(
+    name: str, log_path: str | None, log_dir: str | None, config: Config,
+    keys: tuple[str, str, str],
+) -> Iterator[Document]:
+    from .batchio import open_read
+    from .cli import InputError
+
+    text_key, id_key, log_key = keys
+    by_line: dict[int, list[Change]] | None = None
+    log_error = ""
+    if log_path is not None:
         try:
-            with open(log_path, encoding="utf-8") as f:
-                _, changes = read_log(f)
-        except (OSError, ChangeLogError) as exc:
-            yield Document(name, text, [], f"{log_path}: {exc}")
-            continue
-        yield Document(name, text, changes)
+            by_line = read_batch_log(log_path)
+        except (OSError, ValueError) as exc:
+            log_error = f"{log_path}: {exc}"
+    elif log_dir is not None:
+        log_error = f"no change log in {log_dir} (tried {', '.join(_log_names(name))})"
+    try:
+        f = open_read(Path(name))
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc}") from None
+    with f:
+        for lineno, raw in enumerate(f, start=1):
+            try:
+                rec = json.loads(raw) if raw.strip() else None
+            except ValueError:  # not UTF-8 or not JSON: batch passed it through
+                continue
+            if not isinstance(rec, dict) or not isinstance(rec.get(text_key), str):
+                continue
+            label = f"{name}:{lineno}"
+            if rec.get(id_key) is not None:
+                label += f" ({rec[id_key]})"
+            text = rec[text_key]
+            inline = rec.get(log_key)
+            if isinstance(inline, dict) and isinstance(inline.get("changes"), list):
+                try:
+                    changes = [Change.from_json(c) for c in inline["changes"]]
+                    yield Document(label, undo(text, changes), changes)
+                except (ChangeLogError, TypeError) as exc:
+                    yield Document(label, text, [], f"inline change log does not fit: {exc}")
+            elif log_error:
+                yield Document(label, text, [], log_error)
+            elif by_line is not None:
+                yield Document(label, text, by_line.get(lineno, []))
+            else:
+                yield Document(label, text, repair(text, config).changes)
+
+
+def read_batch_log(path: str) -> dict[int, list[Change]]:
+    """The changes of a ``textrepair batch`` sidecar log, by input line number.
+
+    Its first line is a header with ``format`` ``textrepair-batch-log/1``; every
+    further line is ``{"line": N, "id": ..., "changes": [...]}``.
+    """
+    from .batchio import open_read
+
+    with open_read(Path(path)) as f:
+        lines = iter(f)
+        header = json.loads(next(lines, b"null"))
+        if not isinstance(header, dict) or header.get("format") != BATCH_LOG_FORMAT:
+            raise ChangeLogError(
+                f"not a textrepair batch log (expected format {BATCH_LOG_FORMAT!r} in the header)"
+            )
+        by_line = {}
+        for n, raw in enumerate(lines, start=2):
+            if not raw.strip():
+                continue
+            try:
+                entry = json.loads(raw)
+                by_line[int(entry["line"])] = [Change.from_json(c) for c in entry["changes"]]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ChangeLogError(f"line {n}: {exc!r}") from None
+    return by_line
+
+
+def _log_names(name: str) -> list[str]:
+    """The names a change log of input ``name`` may have (see :data:`LOG_NAMES`)."""
+    from .batchio import is_jsonl, sidecar_name
+
+    path = Path(name)
+    if is_jsonl(path.name):
+        return [sidecar_name(path.name)]
+    return [p.format(name=path.name, stem=path.stem) for p in LOG_NAMES]
 
 
 def find_log(name: str, log_dir: str) -> str | None:
-    path = Path(name)
-    for pattern in LOG_NAMES:
-        candidate = Path(log_dir) / pattern.format(name=path.name, stem=path.stem)
-        if candidate.is_file():
-            return str(candidate)
+    for candidate in _log_names(name):
+        if (Path(log_dir) / candidate).is_file():
+            return str(Path(log_dir) / candidate)
     return None
 
 
@@ -241,13 +354,24 @@ def build_report(
     for s in steps:
         colour_of.setdefault(s, len(colour_of))
     idx = {s: colour_of[s] for s in steps}
+    reasons: dict[str, int] = {}  # each distinct reason once, referred to by number
+    size = max(1, page_size)
+    pages = [
+        '<template class="page">'
+        + "".join(_document(i, shown[i], idx, reasons) for i in range(first, first + size)
+                  if i < len(shown))
+        + "</template>"
+        for first in range(0, len(shown), size)
+    ]
     body = [
         _header(title, source, summary, len(shown)),
         _summary(summary, steps, idx),
         _toolbar(steps, idx, shown),
-        '<main id="docs">',
-        *(_document(i, doc, idx) for i, doc in enumerate(shown)),
-        "</main>",
+        '<noscript><p class="err">This page draws its documents with JavaScript; '
+        "turn it on to see them.</p></noscript>",
+        '<main id="view"></main>',
+        *pages,
+        '<ol id="reasons" hidden>' + "".join(f"<li>{_esc(r)}</li>" for r in reasons) + "</ol>",
         _unchanged(summary),
         '<footer><p><del>deleted</del> <ins>inserted</ins> · hover or focus (Tab) an edit '
         "for its step, reason and confidence · keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous "
@@ -266,7 +390,7 @@ def build_report(
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_esc(title)}</title>\n<style>{style}</style>\n</head>\n"
-        f'<body data-page-size="{max(1, page_size)}">\n'
+        f'<body data-page-size="{size}">\n'
         + "\n".join(body)
         + f"\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
@@ -361,7 +485,7 @@ def _toolbar(steps: list[str], idx: dict[str, int], shown: list[Document]) -> st
     )
 
 
-def _document(i: int, doc: Document, idx: dict[str, int]) -> str:
+def _document(i: int, doc: Document, idx: dict[str, int], reasons: dict[str, int]) -> str:
     head = (
         f'<h2 id="doc-{i}-name" tabindex="-1"><span class="docname">{_esc(doc.name)}</span> '
         f'<span class="count" data-n="{len(doc.changes)}">{len(doc.changes)} edits</span></h2>'
@@ -370,7 +494,7 @@ def _document(i: int, doc: Document, idx: dict[str, int]) -> str:
         head += f'<p class="err">{_esc(doc.error)}</p>'
         body = _esc(doc.text)
     else:
-        body = _render_text(doc.text, doc.hunks, idx)
+        body = _render_text(doc.text, doc.hunks, idx, reasons)
     return (
         f'<section class="doc" id="doc-{i}" data-i="{i}" aria-labelledby="doc-{i}-name">'
         f'{head}<div class="text">{body}</div></section>'
@@ -385,43 +509,42 @@ def _visible(s: str) -> str:
     return s.translate(_SHOW_SPACE) if s.isspace() else s
 
 
-def _render_text(text: str, doc_hunks: list[Hunk], idx: dict[str, int]) -> str:
+def _render_text(
+    text: str, doc_hunks: list[Hunk], idx: dict[str, int], reasons: dict[str, int]
+) -> str:
     out = []
     pos = 0
     for h in doc_hunks:
         out.append(_esc(text[pos : h.start]))
-        out.append(_render_hunk(h, idx))
+        out.append(_render_hunk(h, idx, reasons))
         pos = h.end
     out.append(_esc(text[pos:]))
     return "".join(out)
 
 
-def _render_hunk(h: Hunk, idx: dict[str, int]) -> str:
-    tips = []
-    for c in h.changes:
-        tips.append(f"{c.step} · confidence {c.confidence:.2f}\n"
-                    f"{c.before!r} → {c.after!r}\n{c.reason}")
-    tip = "\n\n".join(tips)
-    label = "; ".join(
-        f"{c.step} edit, confidence {c.confidence:.2f}: {c.before!r} replaced by {c.after!r}"
-        f" ({c.reason})"
+def _render_hunk(h: Hunk, idx: dict[str, int], reasons: dict[str, int]) -> str:
+    """One edit: ``<del>``/``<ins>`` inside a focusable span whose ``data-e``
+    lists its changes as ``step confidence reason`` numbers (the page's script
+    builds the tooltip from them); kept small, as a page may hold 100,000."""
+    data = ";".join(
+        f"{idx[c.step]} {round(c.confidence, 3):g} {reasons.setdefault(c.reason, len(reasons))}"
         for c in h.changes
     )
-    first = idx[h.changes[0].step]
     multi = " multi" if len({c.step for c in h.changes}) > 1 else ""
     inner = ""
     if h.before:
-        inner += f"<del>{_esc(_visible(h.before))}</del>"
+        if h.before.isspace():  # .o is what a filtered-out edit shows instead of the symbol
+            inner += f'<del class="ws">{_esc(_visible(h.before))}</del>'
+            inner += f'<span class="o">{_esc(h.before)}</span>'
+        else:
+            inner += f"<del>{_esc(h.before)}</del>"
     if h.after:
         inner += f"<ins>{_esc(_visible(h.after))}</ins>"
     if not inner:
         inner = '<ins class="noop">∅</ins>'
     return (
-        f'<span class="e s{first}{multi}" tabindex="0" role="note" '
-        f'data-s="{" ".join(str(idx[c.step]) for c in h.changes)}" '
-        f'data-c="{" ".join(f"{c.confidence:.4f}" for c in h.changes)}" '
-        f'data-tip="{_esc(tip)}" aria-label="{_esc(label)}">{inner}'
-        f'<span class="o">{_esc(h.before)}</span></span>'
+        f'<span class="e s{idx[h.changes[0].step]}{multi}" tabindex="0" data-e="{data}">'
+        f"{inner}</span>"
     )
 
 
@@ -470,7 +593,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="when repairing: skip these steps")
     p.add_argument("--min-confidence", type=float, metavar="X",
                    help="when repairing: make only edits with confidence >= X")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    p.add_argument("--encoding", default="utf-8", help="text file encoding (default: utf-8)")
+    p.add_argument("--text-key", default="text", help="JSON Lines: the text field (default: text)")
+    p.add_argument("--id-key", default="id", help="JSON Lines: the id field (default: id)")
+    p.add_argument("--log-key", default="textrepair",
+                   help="JSON Lines: the field of an inline change log (textrepair batch "
+                   "--log inline; default: textrepair)")
     return p
 
 
@@ -501,7 +629,8 @@ def main(argv: list[str] | None = None) -> int:
         source = "edits made by this report's own repair run"
     else:
         source = "edits read from change logs"
-    docs = load_documents(args.inputs, args.logs, args.log_dir, config, args.encoding)
+    docs = load_documents(args.inputs, args.logs, args.log_dir, config, args.encoding,
+                          (args.text_key, args.id_key, args.log_key))
     try:
         page, summary = build_report(
             docs, title=args.title, source=source, max_docs=args.max_docs,

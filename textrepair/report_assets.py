@@ -58,7 +58,8 @@ ins { color: #045a18; text-decoration: none; background: #cdf3d3; }
 .e:focus { outline: 2px solid var(--c); outline-offset: 1px; }
 .e .o { display: none; }
 .e.off { background: none; border: 0; outline: 0; padding: 0; cursor: auto; }
-.e.off del, .e.off ins { display: none; }
+.e.off del { color: inherit; background: none; text-decoration: none; }
+.e.off ins, .e.off del.ws { display: none; }
 .e.off .o { display: inline; }
 #tip { position: fixed; z-index: 30; max-width: min(32rem, 90vw); white-space: pre-wrap;
   overflow-wrap: anywhere; background: #222; color: #fff;
@@ -70,60 +71,99 @@ kbd { border: 1px solid #bbb; border-radius: 3px; padding: 0 .25em; font-size: .
   background: #fff; }
 """
 
-SCRIPT = """
+SCRIPT = r"""
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
-  var pageSize = parseInt(document.body.getAttribute("data-page-size"), 10) || 20;
-  var docs = Array.prototype.slice.call(document.querySelectorAll("section.doc"));
-  var edits = [];
-  var firstEdit = [];
-  docs.forEach(function (d, i) {
-    firstEdit.push(edits.length);
-    d.querySelectorAll(".e").forEach(function (el) {
-      el.setAttribute("data-k", String(edits.length));
-      edits.push({ el: el, doc: i, s: el.getAttribute("data-s").split(" "),
-                   c: el.getAttribute("data-c").split(" ").map(Number) });
+  var each = function (list, f) { Array.prototype.forEach.call(list, f); };
+  var view = $("view");
+  // Documents wait in one inert <template> a page; only the page shown is in the DOM.
+  var templates = document.querySelectorAll("template.page");
+  var pages = Math.max(1, templates.length);
+  var names = {};
+  each(document.querySelectorAll(".step-filter"), function (box) {
+    names[box.value] = box.parentNode.textContent.trim();
+  });
+  var reasons = Array.prototype.map.call(document.querySelectorAll("#reasons li"),
+                                         function (li) { return li.textContent; });
+  // Every edit of every page, in order: its page, document and changes
+  // ([step, confidence, reason] each), read from data-e without drawing anything.
+  var data = [];
+  var pageStart = [];
+  var docFirst = [];
+  var docPage = [];
+  each(templates, function (t, p) {
+    pageStart.push(data.length);
+    each(t.content.querySelectorAll("section.doc"), function (sec) {
+      var i = parseInt(sec.getAttribute("data-i"), 10);
+      docFirst[i] = data.length;
+      docPage[i] = p;
+      each(sec.querySelectorAll(".e"), function (el) {
+        data.push({ page: p, doc: i, ch: el.getAttribute("data-e").split(";").map(function (x) {
+          var a = x.split(" ");
+          return [a[0], parseFloat(a[1]), parseInt(a[2], 10)];
+        }) });
+      });
     });
   });
-  firstEdit.push(edits.length);
-  var pages = Math.max(1, Math.ceil(docs.length / pageSize));
-  var page = 0;
+  pageStart.push(data.length);
+  docFirst.push(data.length);
+  var ndocs = docPage.length;
+  var visible = [];
+  var perDoc = {};
+  var page = -1;
+  var els = [];
   var current = -1;
   var currentDoc = -1;
 
+  function applyFilters() {
+    var on = {};
+    each(document.querySelectorAll(".step-filter"), function (box) { on[box.value] = box.checked; });
+    var min = parseFloat($("min-conf").value);
+    $("min-conf-value").textContent = min.toFixed(2);
+    var shown = 0;
+    var total = 0;
+    perDoc = {};
+    visible = data.map(function (e) {
+      var n = 0;
+      e.ch.forEach(function (c) { if (on[c[0]] && c[1] >= min - 1e-9) { n += 1; } });
+      shown += n;
+      total += e.ch.length;
+      perDoc[e.doc] = (perDoc[e.doc] || 0) + n;
+      return n;
+    });
+    $("shown").textContent = shown + " of " + total + " edits shown";
+    paint();
+  }
+
+  function paint() {
+    els.forEach(function (el, j) {
+      var n = visible[pageStart[page] + j];
+      el.classList.toggle("off", !n);
+      el.tabIndex = n ? 0 : -1;
+    });
+    each(view.querySelectorAll("section.doc"), function (sec) {
+      var count = sec.querySelector(".count");
+      count.textContent = (perDoc[sec.getAttribute("data-i")] || 0) + " of " +
+        count.getAttribute("data-n") + " edits shown";
+    });
+    if (tipFor && tipFor.classList.contains("off")) { hideTip(); }
+  }
+
   function showPage(p) {
-    page = Math.min(Math.max(p, 0), pages - 1);
-    docs.forEach(function (d, i) { d.hidden = Math.floor(i / pageSize) !== page; });
+    p = Math.min(Math.max(p, 0), pages - 1);
+    if (p !== page) {
+      hideTip();
+      page = p;
+      view.textContent = "";
+      if (templates.length) { view.appendChild(document.importNode(templates[p].content, true)); }
+      els = Array.prototype.slice.call(view.querySelectorAll(".e"));
+      els.forEach(function (el, j) { el.setAttribute("data-k", String(pageStart[p] + j)); });
+      paint();
+    }
     $("page-label").textContent = "page " + (page + 1) + " of " + pages;
     $("prev-page").disabled = page === 0;
     $("next-page").disabled = page === pages - 1;
-  }
-
-  function applyFilters() {
-    var on = {};
-    document.querySelectorAll(".step-filter").forEach(function (box) {
-      on[box.value] = box.checked;
-    });
-    var min = parseFloat($("min-conf").value);
-    $("min-conf-value").textContent = min.toFixed(2);
-    var perDoc = docs.map(function () { return 0; });
-    var shown = 0;
-    var total = 0;
-    edits.forEach(function (e) {
-      var n = e.s.filter(function (s, k) { return on[s] && e.c[k] >= min - 1e-9; }).length;
-      e.el.classList.toggle("off", n === 0);
-      e.el.tabIndex = n ? 0 : -1;
-      shown += n;
-      total += e.s.length;
-      perDoc[e.doc] += n;
-    });
-    docs.forEach(function (d, i) {
-      var count = d.querySelector(".count");
-      count.textContent = perDoc[i] + " of " + count.getAttribute("data-n") + " edits shown";
-    });
-    $("shown").textContent = shown + " of " + total + " edits shown";
-    if (tipFor && tipFor.classList.contains("off")) { hideTip(); }
   }
 
   // One tooltip, kept inside the window, for the edit under the mouse or focus.
@@ -133,10 +173,28 @@ SCRIPT = """
   tip.hidden = true;
   document.body.appendChild(tip);
   var tipFor = null;
+  var symbols = { "\u2423": " ", "\u21b5": "\n", "\u21e5": "\t", "\u240d": "\r" };
+  function raw(node) {
+    if (!node || node.classList.contains("noop")) { return ""; }
+    var s = node.textContent;
+    var back = s.split("").map(function (ch) { return symbols[ch]; });
+    return back.every(function (ch) { return ch !== undefined; }) ? back.join("") : s;
+  }
+  function tipText(el) {
+    var e = data[parseInt(el.getAttribute("data-k"), 10)];
+    var lines = [JSON.stringify(raw(el.querySelector("del"))) + " \u2192 " +
+                 JSON.stringify(raw(el.querySelector("ins")))];
+    e.ch.forEach(function (c) {
+      lines.push(names[c[0]] + " \u00b7 confidence " + c[1].toFixed(2) + "\n" + reasons[c[2]]);
+    });
+    return lines.join("\n");
+  }
   function showTip(el) {
+    if (tipFor && tipFor !== el) { tipFor.removeAttribute("aria-describedby"); }
     tipFor = el;
-    tip.textContent = el.getAttribute("data-tip");
+    tip.textContent = tipText(el);
     tip.hidden = false;
+    el.setAttribute("aria-describedby", "tip");
     placeTip();
   }
   function placeTip() {
@@ -149,6 +207,7 @@ SCRIPT = """
     tip.style.top = Math.max(4, y) + "px";
   }
   function hideTip() {
+    if (tipFor) { tipFor.removeAttribute("aria-describedby"); }
     tipFor = null;
     tip.hidden = true;
   }
@@ -156,40 +215,34 @@ SCRIPT = """
     var el = node && node.closest ? node.closest(".e") : null;
     return el && !el.classList.contains("off") ? el : null;
   }
-  document.addEventListener("mouseover", function (ev) {
-    var el = editOf(ev.target);
-    if (el) { showTip(el); } else if (tipFor && tipFor !== document.activeElement) { hideTip(); }
-  });
-  document.addEventListener("focusout", function () { hideTip(); });
-  window.addEventListener("scroll", placeTip, { passive: true });
-  window.addEventListener("resize", placeTip);
 
   function focusEdit(k) {
-    var e = edits[k];
     current = k;
-    currentDoc = e.doc;
-    showPage(Math.floor(e.doc / pageSize));
-    $("doc-select").value = String(e.doc);
-    e.el.focus({ preventScroll: true });
-    e.el.scrollIntoView({ block: "center" });
+    currentDoc = data[k].doc;
+    showPage(data[k].page);
+    $("doc-select").value = String(currentDoc);
+    var el = els[k - pageStart[page]];
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "center" });
+    placeTip();
   }
 
   function gotoEdit(dir) {
     var k = current;
-    if (k < 0) { k = firstEdit[page * pageSize] - (dir > 0 ? 1 : 0); }
-    for (k += dir; k >= 0 && k < edits.length; k += dir) {
-      if (!edits[k].el.classList.contains("off")) { focusEdit(k); return; }
+    if (k < 0) { k = pageStart[page] - (dir > 0 ? 1 : 0); }
+    for (k += dir; k >= 0 && k < data.length; k += dir) {
+      if (visible[k]) { focusEdit(k); return; }
     }
     // No further edit that way: stay on the current one (a button click took the focus).
-    if (current >= 0 && !edits[current].el.classList.contains("off")) { focusEdit(current); }
+    if (current >= 0 && visible[current]) { focusEdit(current); }
   }
 
   function gotoDoc(i) {
-    if (!docs.length) { return; }
-    i = Math.min(Math.max(i, 0), docs.length - 1);
+    if (!ndocs) { return; }
+    i = Math.min(Math.max(i, 0), ndocs - 1);
     currentDoc = i;
-    current = firstEdit[i] - 1;
-    showPage(Math.floor(i / pageSize));
+    current = docFirst[i] - 1;
+    showPage(docPage[i]);
     $("doc-select").value = String(i);
     var head = $("doc-" + i + "-name");
     head.focus({ preventScroll: true });
@@ -197,19 +250,21 @@ SCRIPT = """
     window.scrollBy(0, -$("toolbar").offsetHeight - 8);
   }
 
-  function gotoPage(p) {
-    showPage(p);
-    gotoDoc(page * pageSize);
-  }
-
+  document.addEventListener("mouseover", function (ev) {
+    var el = editOf(ev.target);
+    if (el) { showTip(el); } else if (tipFor && tipFor !== document.activeElement) { hideTip(); }
+  });
   document.addEventListener("focusin", function (ev) {
     var k = ev.target.getAttribute && ev.target.getAttribute("data-k");
     if (k !== null && k !== undefined) {
       current = parseInt(k, 10);
-      currentDoc = edits[current].doc;
+      currentDoc = data[current].doc;
       showTip(ev.target);
     }
   });
+  document.addEventListener("focusout", function () { hideTip(); });
+  window.addEventListener("scroll", placeTip, { passive: true });
+  window.addEventListener("resize", placeTip);
   document.addEventListener("keydown", function (ev) {
     var tag = ev.target.tagName;
     if (ev.ctrlKey || ev.metaKey || ev.altKey || tag === "INPUT" || tag === "SELECT" ||
@@ -221,7 +276,7 @@ SCRIPT = """
     };
     if (actions[ev.key]) { ev.preventDefault(); actions[ev.key](); }
   });
-  document.querySelectorAll(".step-filter").forEach(function (box) {
+  each(document.querySelectorAll(".step-filter"), function (box) {
     box.addEventListener("change", applyFilters);
   });
   $("min-conf").addEventListener("input", applyFilters);
@@ -229,13 +284,17 @@ SCRIPT = """
   $("prev-edit").addEventListener("click", function () { gotoEdit(-1); });
   $("next-doc").addEventListener("click", function () { gotoDoc(currentDoc + 1); });
   $("prev-doc").addEventListener("click", function () { gotoDoc(Math.max(currentDoc - 1, 0)); });
-  $("next-page").addEventListener("click", function () { gotoPage(page + 1); });
-  $("prev-page").addEventListener("click", function () { gotoPage(page - 1); });
+  $("next-page").addEventListener("click", function () { gotoDoc(docFirstOfPage(page + 1)); });
+  $("prev-page").addEventListener("click", function () { gotoDoc(docFirstOfPage(page - 1)); });
+  function docFirstOfPage(p) {
+    p = Math.min(Math.max(p, 0), pages - 1);
+    return docPage.indexOf(p);
+  }
   $("doc-select").addEventListener("change", function () {
     gotoDoc(parseInt($("doc-select").value, 10));
   });
-  showPage(0);
   applyFilters();
+  showPage(0);
   document.body.setAttribute("data-ready", "1");
 })();
 """
