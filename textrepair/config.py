@@ -32,6 +32,8 @@ class Config:
     """Remove stray spaces inside words from PDF/OCR text ("treat ment", "Abst rac t")."""
     restore_spun_words: bool = True
     """Undo article spinning: wrong-sense synonyms ("cistron" for gene) and lost inflections."""
+    repair_ocr_garble: bool = True
+    """Repair OCR character confusions in unknown words ("tbe", "nmnber", "pr0cedures")."""
 
     # --- tuning knobs ---
     min_confidence: float = 0.0
@@ -59,6 +61,15 @@ class Config:
     """Extra margin a synonym needs to replace a word that is common in health text
     (most such words were left alone by the spinner, and a wrong swap is costly)."""
 
+    ocr_margin: float = 2.0
+    """How much better (zipf points: log10 frequency minus confusion cost, plus
+    context) a repair of an unknown word must score than keeping it."""
+    ocr_doc_min_signals: int = 1
+    """Repairs through a listed OCR confusion (not the one-letter-edit backoff) that
+    repair_ocr_garble must find in a document before it makes any (the OCR gate) ..."""
+    ocr_doc_min_rate: float = 1.0
+    """... and how many per 100 words (a lone typo in a long clean page is no OCR)."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -80,6 +91,11 @@ class Config:
         if self.spin_paragraph_min_signals < 0 or self.spin_doc_min_signals < 0:
             raise ValueError(
                 "Config.spin_paragraph_min_signals and spin_doc_min_signals must be >= 0"
+            )
+
+        if self.ocr_margin < 0 or self.ocr_doc_min_rate < 0 or self.ocr_doc_min_signals < 1:
+            raise ValueError(
+                "Config.ocr_margin and ocr_doc_min_rate must be >= 0, ocr_doc_min_signals >= 1"
             )
 
     def to_dict(self) -> dict[str, Any]:

@@ -173,3 +173,19 @@ SPIN_REPORTING_VERBS = frozenset(
     """say tell report note explain add write state suggest show find conclude
     claim announce describe aver""".split()
 )
+
+# --- ocr: repair_ocr_garble ---
+# Punctuation around a token that is not part of the word (str.strip argument).
+OCR_STRIP = "\"“‘'([{.,;:!?)]}”’*"
+# A word as OCR may have garbled it: a letter (or a "1"/"|" read for "l" before
+# lower-case letters), then letters, digits, "|", and punctuation that has a
+# letter or digit after it ("pr0cedures", "be.st", "Master?s", "l;he"). Hyphens,
+# slashes and brackets end a part: "exalnple-based" is two parts.
+OCR_PART = regex.compile(r"(?:[1|](?=\p{Ll}))?\p{L}(?:[\p{L}\p{M}\d|]|[.,;:'’~^`!?](?=[\p{L}\d]))*")
+# A sure sign of OCR in a part: a digit or a mark between letters, or a ligature.
+OCR_SIGNATURE = regex.compile(r"\p{L}[\d.,;:~^`|!?]\p{L}|[ﬁﬂﬀﬃﬄﬅﬆ]")
+# Abbreviations with inner periods ("e.g", "U.S", "Ph.D"): never garble.
+OCR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+\p{L}|\p{Lu}\p{Ll}{0,2}\.\p{Lu}\p{L}*")
+# The word just before a position and just after one, across spaces only.
+OCR_PREV_WORD = regex.compile(r"(?<!\p{L})(\p{L}+)[ \t]+$")
+OCR_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")

@@ -1,0 +1,109 @@
+"""Tests for repair_ocr_garble: OCR confusions repaired, good text left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textrepair import Config, repair
+from textrepair.changes import replay
+from textrepair.ocr import _candidates
+
+ONLY = Config().only(["repair_ocr_garble"])
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# Each case is a short OCR'd sentence the tests write themselves.
+CASES = [
+    ("rn_for_m", "Most patients frorn the trial were well.", "Most patients from the trial were well."),
+    ("cl_for_d", "The patients were cliagnosed early.", "The patients were diagnosed early."),
+    ("li_for_h", "Tlie drug was given to all of them.", "The drug was given to all of them."),
+    ("b_for_h", "Tbe drug was given to tbe patients.", "The drug was given to the patients."),
+    ("one_for_l", "Ca11s to the helpline rose.", "Calls to the helpline rose."),
+    ("zero_for_o", "The pr0cedures were safe.", "The procedures were safe."),
+    ("ligature", "The effect was signiﬁcant in both arms.", "The effect was significant in both arms."),
+    ("stray_period", "They chose the be.st treatment plan.", "They chose the best treatment plan."),
+    ("lost_space", "Most ofthe patients recovered.", "Most of the patients recovered."),
+    ("lost_apostrophe", "The patient?s records were lost.", "The patient's records were lost."),
+    ("c_for_e", "Doctors havc found a cure.", "Doctors have found a cure."),
+    ("punctuation_kept", "Tbe trial (phase 2) ended.", "The trial (phase 2) ended."),
+]
+
+NEGATIVES = [
+    ("clean_sentence", "The trial enrolled 120 patients with lung cancer in 2019."),
+    ("drug_names", "Imatinib (Gleevec) and trastuzumab (Herceptin) are targeted drugs."),
+    ("identifiers", "IGFBP7, IGF-1, COVID-19, HbA1c and mRNA are measured."),
+    ("abbreviations", "Use it as directed, e.g. twice a day, i.e. every 12 h, in the U.S."),
+    ("names", "Dr. Crayle and Prof. Hertel led the study at Kraków."),
+    ("numbers", "Take 10 mg at 08:00 and 1.5 ml at 20:00 (v2.1, ref 0O1)."),
+    ("other_language", "Les patients atteints de sclérose latérale ont été suivis."),
+    ("rare_word", "A new clade of the virus and its hila were described."),
+    ("lone_typo_long_doc", "Patients were well. " * 40 + "The fiIm was shown. " + "It ended. " * 20),
+    ("url_email", "See www.cancer.gov/abouttbe or mail info@tbe.org for help."),
+    ("apostrophes", "It's the patient's choice; they'll decide, won't they?"),
+]
+
+
+@pytest.mark.parametrize(("text_in", "text_out"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_repair_ocr_garble(text_in: str, text_out: str) -> None:
+    assert repair(text_in, ONLY).text == text_out
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
+def test_left_alone(text: str) -> None:
+    assert repair(text, ONLY).changes == []
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_seeds_untouched(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert repair(text, ONLY).changes == []
+
+
+def test_change_record_carries_confusion_and_score() -> None:
+    change = repair("Tbe drug was given to tbe patients.", ONLY).changes[0]
+    assert change.step == "repair_ocr_garble"
+    assert "b->h" in change.reason and "score" in change.reason
+    assert 0.0 < change.confidence <= 1.0
+
+
+def test_candidates_come_from_the_error_model() -> None:
+    # "tbe" -> "the" is a listed confusion (b->h); "tae" is one edit away from
+    # "the" too, but no listed confusion and too short for the backoff.
+    assert "the" in [c.word for c in _candidates("tbe")]
+    assert "the" not in [c.word for c in _candidates("tae")]
+
+
+def test_gate_needs_a_listed_confusion() -> None:
+    # A one-letter typo the backoff could fix is no OCR evidence on its own.
+    text = "Patients with carcionoma were treated."
+    assert repair(text, ONLY).changes == []
+
+
+def test_min_confidence_filters() -> None:
+    strict = ONLY.with_values(min_confidence=1.0)
+    assert repair("Tbe drug was given to tbe patients.", strict).changes == []
+
+
+def test_config_validates_knobs() -> None:
+    with pytest.raises(ValueError):
+        Config(ocr_margin=-1.0)
+    with pytest.raises(ValueError):
+        Config(ocr_doc_min_signals=0)
+
+
+WORDS = st.sampled_from(
+    "the patients were treated with drugs from tbe trial frorn rnild cliagnosed "
+    "pr0cedures ca11s be.st ofthe IGF-1 Gleevec 10 mg , . ( )".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=30))
+def test_replay_and_idempotence(words: list[str]) -> None:
+    text = " ".join(words)
+    result = repair(text, ONLY)
+    assert replay(text, result.changes) == result.text
+    assert repair(result.text, ONLY).changes == []

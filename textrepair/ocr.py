@@ -1,0 +1,457 @@
+"""OCR garble repair: character confusions in words that no dictionary knows.
+
+OCR misreads glyphs in systematic ways ("rn" for "m", "cl" for "d", "li" for
+"h", "1" for "l", "tbe" for "the", a speck read as "." inside a word). The step
+undoes them with a noisy-channel model: an error model of weighted character
+confusions (``dictionaries/ocr_confusions.tsv``, built by
+``scripts/build_ocr_confusions.py``) proposes the words a garbled token could
+have been, and the candidates are scored by word frequency (wordfreq, symspellpy,
+the health vocabulary), context bigrams (symspellpy's and the health corpus's)
+and the document itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .boundaries import _bigrams, _health_lower, _symspell_words, _wordfreq
+from .changes import Edit
+from .patterns import (
+    OCR_ABBREVIATION,
+    OCR_NEXT_WORD,
+    OCR_PART,
+    OCR_PREV_WORD,
+    OCR_SIGNATURE,
+    OCR_STRIP,
+)
+from .registry import StepContext, normaliser
+from .resources import load_table
+
+# Letters outside ASCII that OCR output of English holds (the ligatures the
+# error model expands); any other one marks another language or a name.
+_LIGATURES = frozenset("ﬁﬂﬀﬃﬄﬅﬆ")
+# A known word's own rarity floor: a token wordfreq rates at this zipf or more
+# is a word, never garble.
+_KNOWN_ZIPF = 3.0
+# Candidate words must be at least this common (zipf) ...
+_MIN_CANDIDATE_ZIPF = 3.0
+# ... a Capitalised token's candidate more (names are Capitalised and unknown).
+_MIN_TITLE_CANDIDATE_ZIPF = 3.5
+# A token wordfreq knows but rates rare ("tbe" 2.6, "fiom" 1.4: OCR garble on
+# the web) is changed only into a word this common.
+_MIN_RARE_TARGET_ZIPF = 5.0
+# How far a second candidate must trail the best one.
+_AMBIGUITY_MARGIN = 1.0
+# Most total confusion cost a candidate may need.
+_MAX_COST = 4.5
+# The cost of one character edit the table does not list (a substitution,
+# insertion or deletion of a letter): the error model's floor for confusions
+# nobody catalogued. Only words of this many letters or more get it.
+_BACKOFF_COST = 3.0
+_BACKOFF_MIN_LEN = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True)
+class Confusion:
+    ocr: str
+    gold: str
+    cost: float
+    where: str  # any | inner | word
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str
+    cost: float
+    confusions: tuple[str, ...]
+    zipf: float
+
+
+# --- evidence -------------------------------------------------------------
+
+
+_MODEL_OVERRIDE: list[tuple[Confusion, ...]] = []
+
+
+@cache
+def _shipped_model() -> tuple[Confusion, ...]:
+    table = load_table("ocr_confusions")
+    return tuple(Confusion(r[0], r[1], float(r[2]), r[3]) for r in table.rows)
+
+
+def _model() -> tuple[Confusion, ...]:
+    return _MODEL_OVERRIDE[0] if _MODEL_OVERRIDE else _shipped_model()
+
+
+@lru_cache(maxsize=4)
+def _by_first_char(model: tuple[Confusion, ...]) -> dict[str, tuple[Confusion, ...]]:
+    index: dict[str, list[Confusion]] = {}
+    for c in model:
+        if c.ocr:
+            index.setdefault(c.ocr[0], []).append(c)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def use_model(model: tuple[Confusion, ...] | None) -> None:
+    """Replace the shipped error model (evaluation of learned models); None restores it."""
+    _MODEL_OVERRIDE[:] = [model] if model is not None else []
+    _analyse.cache_clear()
+
+
+@cache
+def _n_health() -> int:
+    return sum(_health_lower().values())
+
+
+def _zipf(word: str) -> float:
+    """Zipf frequency of a lower-case word: wordfreq's, or the health corpus's
+    (lowered by half a point, a narrower sample) when that is higher."""
+    freq = _wordfreq().get(word, 0.0)
+    z = math.log10(freq) + 9 if freq > 0 else 0.0
+    n = _health_lower().get(word, 0)
+    if n >= 2:
+        z = max(z, math.log10(n / _n_health()) + 9 - 0.5)
+    return z
+
+
+@cache
+def _safe() -> frozenset[str]:
+    """Tokens the survey skips (lower-case and Capitalised): known words."""
+    words = set(_symspell_words())
+    words.update(w for w, f in _wordfreq().items() if f >= 10 ** (_KNOWN_ZIPF - 9))
+    words.update(w for w, n in _health_lower().items() if n >= 2)
+    # Whole-word OCR forms the error model lists ("ofthe") are never safe,
+    # however often the web writes them.
+    words.difference_update(_ocr_words())
+    return frozenset(words | {w[:1].upper() + w[1:] for w in words})
+
+
+@cache
+def _ocr_words() -> frozenset[str]:
+    """Whole words the shipped error model lists as OCR output ("ofthe")."""
+    return frozenset(c.ocr for c in _shipped_model() if c.where == "word")
+
+
+def _known(word: str) -> bool:
+    """A lower-case word (or words, or a possessive) any dictionary knows."""
+    if " " in word:
+        return all(_known(w) for w in word.split(" "))
+    safe = _safe()
+    if word in safe:
+        return True
+    return word.endswith("'s") and word[:-2] in safe
+
+
+def _candidate_zipf(word: str) -> float:
+    if " " in word:
+        return min(_zipf(w) for w in word.split(" ")) - 0.5
+    if word.endswith("'s") and word not in _safe():
+        return _zipf(word[:-2]) - 1.0
+    return _zipf(word)
+
+
+# --- candidates through the error model -----------------------------------
+
+
+def _apply_one(
+    word: str, model: tuple[Confusion, ...], lo: int = 0, hi: int | None = None
+) -> list[tuple[str, Confusion, int, int]]:
+    """Every way one confusion turns ``word`` into another string, as
+    (new word, confusion, start, end of the replacement in the new word),
+    touching only positions in [lo, hi)."""
+    index = _by_first_char(model)
+    hi = len(word) if hi is None else hi
+    out = []
+    for i in range(lo, hi):
+        for c in index.get(word[i], ()):
+            j = i + len(c.ocr)
+            if j > hi or not word.startswith(c.ocr, i):
+                continue
+            if c.where == "inner" and (i == 0 or j == len(word)):
+                continue
+            if c.where == "word" and (i != 0 or j != len(word)):
+                continue
+            if not c.gold and not (word[i - 2 : i].isalpha() and word[j : j + 2].isalpha()):
+                continue  # a mark is deleted only between two letters a side: not "e.g"
+            out.append((word[:i] + c.gold + word[j:], c, i, i + len(c.gold)))
+    return out
+
+
+def _candidates(word: str) -> list[Candidate]:
+    """Dictionary words reachable from ``word`` with one or two confusions."""
+    model = _model()
+    found: dict[str, Candidate] = {}
+
+    def consider(new: str, cost: float, names: tuple[str, ...]) -> None:
+        low = new.lower()
+        if cost > _MAX_COST or not _case_ok(new) or not _known(low):
+            return
+        old = found.get(low)
+        if old is None or cost < old.cost:
+            found[low] = Candidate(new, cost, names, _candidate_zipf(low))
+
+    for new, c, start, end in _apply_one(word, model):
+        name = f"{c.ocr}->{c.gold}"
+        consider(new, c.cost, (name,))
+        if len(word) >= 5 and c.cost <= 2.5:
+            for pos_lo, pos_hi in ((0, start), (end, len(new))):
+                for new2, c2, _, _ in _apply_one(new, model, pos_lo, pos_hi):
+                    consider(new2, c.cost + c2.cost, (name, f"{c2.ocr}->{c2.gold}"))
+    if len(word) >= _BACKOFF_MIN_LEN and word.isalpha() and word.isascii():
+        for new, name in _single_edits(word):
+            consider(new, _BACKOFF_COST, (name,))
+    return sorted(found.values(), key=lambda c: (c.cost - c.zipf, c.word))
+
+
+def _single_edits(word: str) -> list[tuple[str, str]]:
+    """Every string one letter edit away from ``word``, inside the word, and a
+    lost first letter (the first letter is never changed or dropped: that is
+    too often another word, as is a changed last letter: "addressings")."""
+    out = [(ch + word, f"*->{ch}") for ch in _LETTERS]
+    for i in range(1, len(word)):
+        if i < len(word) - 1:
+            out.append((word[:i] + word[i + 1 :], f"*{word[i]}->"))
+            for ch in _LETTERS:
+                if ch != word[i].lower():
+                    out.append((word[:i] + ch + word[i + 1 :], f"*{word[i]}->{ch}"))
+        for ch in _LETTERS:
+            out.append((word[:i] + ch + word[i:], f"*->{ch}"))
+    return out
+
+
+def _case_ok(word: str) -> bool:
+    """lower-case, Capitalised or words of those (the shapes of prose words)."""
+    return all(
+        w.islower() or (w[:1].isupper() and (len(w) == 1 or w[1:].islower()))
+        for w in word.split(" ")
+        if w
+    )
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What the error model makes of one token, before context."""
+
+    best: Candidate | None
+    runner_up: Candidate | None
+    keep: float  # the zipf the token has as it stands
+    reason: str  # why it is left alone, when best is None
+
+
+@lru_cache(maxsize=1 << 15)
+def _analyse(part: str) -> _Analysis:
+    """Candidates of one token, with the guards that need no context."""
+    none = Candidate("", 0.0, (), 0.0)
+    letters = [ch for ch in part if ch.isalpha()]
+    if len(part) < 3 or len(letters) < 2:
+        return _Analysis(None, None, 0.0, "short")
+    if any(not ch.isascii() and ch not in _LIGATURES for ch in letters):
+        return _Analysis(None, None, 0.0, "foreign")
+    if part.isupper() or sum(ch.isupper() for ch in part[1:]) > 1:
+        return _Analysis(None, None, 0.0, "identifier")
+    if OCR_ABBREVIATION.fullmatch(part):
+        return _Analysis(None, None, 0.0, "abbreviation")
+    low = part.lower()
+    if _health_lower().get(low, 0) or _known(low.replace("’", "'")):
+        return _Analysis(None, None, 0.0, "known")
+    # A listed OCR form's web frequency is OCR output too: it counts for nothing.
+    keep = 0.0 if low in _ocr_words() else _zipf(low)
+    if keep >= _KNOWN_ZIPF:
+        return _Analysis(None, None, keep, "known")
+    cands = _candidates(part)
+    title = part[:1].isupper()
+    floor = _MIN_TITLE_CANDIDATE_ZIPF if title else _MIN_CANDIDATE_ZIPF
+    if keep > 0:
+        floor = max(floor, _MIN_RARE_TARGET_ZIPF)
+    cands = [c for c in cands if c.zipf >= floor]
+    if not cands:
+        return _Analysis(None, None, keep, "no candidate")
+    return _Analysis(cands[0], cands[1] if len(cands) > 1 else none, keep, "")
+
+
+# --- repair_ocr_garble ----------------------------------------------------
+
+
+@normaliser(order=40, dictionaries=("ocr_confusions", "health_words", "health_bigrams"))
+def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
+    """Repair words garbled by OCR: "tbe" -> "the", "nmnber" -> "number",
+    "pr0cedures" -> "procedures", "be.st" -> "best", "signiﬁcant" -> "significant".
+
+    The damage: OCR merges, splits or misreads glyphs ("rn"/"m", "cl"/"d",
+    "li"/"h", "1"/"l", "0"/"o", b/h, c/e) and reads specks as punctuation.
+    Only tokens that no dictionary knows are candidates (one set difference);
+    each is mapped through the error model (one or two weighted confusions from
+    ``ocr_confusions.tsv``, not free edit distance) to dictionary words, which
+    are scored by frequency minus confusion cost, plus context bigrams and the
+    document's own words. The main false positive is a real word no dictionary
+    knows: a name, a drug, an old spelling, a word of another language. The
+    guards: words of the health vocabulary, all-capital and mixed-case
+    identifiers, abbreviations, numbers, tokens with other non-ASCII letters
+    and tokens between two unknown words (a foreign or garbled run) are never
+    touched; a word wordfreq knows, however rare, changes only into a very
+    common one; a Capitalised token (a name?) only into a common word and not
+    when it recurs in the document while the candidate does not; the best
+    candidate must beat keeping the token by ``ocr_margin`` and the runner-up
+    by a point. A document must show ``ocr_doc_min_signals`` such repairs
+    before any is made (the OCR gate), and clean text, where every token is a
+    known word, costs one set difference.
+
+    >>> from textrepair import Config
+    >>> from textrepair.changes import apply_edits
+    >>> ctx = StepContext(Config(), "repair_ocr_garble")
+    >>> t = "Most patients frorn tbe trial were cliagnosed with a rnild form."
+    >>> apply_edits(t, repair_ocr_garble(t, ctx))
+    'Most patients from the trial were diagnosed with a mild form.'
+    >>> repair_ocr_garble("Imatinib (Gleevec) and Crayle's IGFBP7 study, e.g. in Kraków.", ctx)
+    []
+    """
+    config = ctx.config
+    left = set(text.split()).difference(_safe())
+    if not left:
+        return []
+    parts = _suspects(left)
+    if not parts:
+        return []
+    doc_words = _doc_words(text)
+    edits = []
+    for part in sorted(parts):
+        analysis = _analyse(part)
+        if analysis.best is None:
+            ctx.count(f"left_{analysis.reason.replace(' ', '_')}")
+            continue
+        for start in _positions(text, part):
+            edit = _decide(text, start, part, analysis, doc_words, config.ocr_margin, ctx)
+            if edit is not None:
+                edits.append(edit)
+    signals = sum(not e.reason.startswith("ocr: *") and "+*" not in e.reason for e in edits)
+    rate = 100 * signals / max(1, len(text.split()))
+    if signals < config.ocr_doc_min_signals or rate < config.ocr_doc_min_rate:
+        if edits:
+            ctx.count("below_gate", len(edits))
+        return []
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _suspects(tokens: set[str]) -> set[str]:
+    """The parts of unknown tokens worth a look (letters with OCR-able inner
+    characters), with surrounding punctuation stripped."""
+    safe = _safe()
+    found = set()
+    for token in tokens:
+        core = token.strip(OCR_STRIP)
+        if not core or core in safe or "@" in core or "://" in core or "www." in core:
+            continue
+        for m in OCR_PART.finditer(core):
+            part = m.group()
+            if part not in safe and (len(part) >= 3 or OCR_SIGNATURE.search(part)):
+                found.add(part)
+    return found
+
+
+def _doc_words(text: str) -> Counter[str]:
+    return Counter(w.strip(OCR_STRIP).lower() for w in text.split())
+
+
+def _positions(text: str, part: str) -> list[int]:
+    """Where ``part`` stands in ``text`` with no letter, digit or OCR-able
+    character glued to it (so "tbe" is found in "(tbe," but not in "atbe")."""
+    found = []
+    pos = text.find(part)
+    while pos >= 0:
+        end = pos + len(part)
+        before = text[pos - 1] if pos else " "
+        after = text[end] if end < len(text) else " "
+        before2 = text[pos - 2] if pos > 1 else " "
+        after2 = text[end + 1] if end + 1 < len(text) else " "
+        if not _glues(before, before2) and not _glues(after, after2, after=True):
+            found.append(pos)
+        pos = text.find(part, pos + 1)
+    return found
+
+
+def _glues(ch: str, beyond: str, after: bool = False) -> bool:
+    """Whether ``ch`` next to a part makes it part of a longer word
+    (an apostrophe does when a letter is beyond it: "don't")."""
+    if ch.isalnum() or ch == "|":
+        return True
+    if ch in "’'":
+        return beyond.isalnum()
+    return after and ch in "~^`"
+
+
+def _decide(
+    text: str, start: int, part: str, analysis: _Analysis, doc_words: Counter[str],
+    margin: float, ctx: StepContext,
+) -> Edit | None:
+    """The repair of one occurrence, with context, or None (counted)."""
+    best = analysis.best
+    assert best is not None
+    end = start + len(part)
+    prev = OCR_PREV_WORD.search(text, max(0, start - 40), start)
+    nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
+    prev_w = prev.group(1).lower() if prev else ""
+    next_w = nxt.group(1).lower() if nxt else ""
+    if prev_w and next_w and _foreign(prev_w) and _foreign(next_w):
+        ctx.count("left_unknown_neighbours")
+        return None
+    if best.confusions[0][:1] == "*" and part[:1].isupper() and not _sentence_start(text, start):
+        ctx.count("left_name")
+        return None
+
+    def context(word: str) -> float:
+        low = word.lower()
+        first, last = low.split(" ")[0], low.split(" ")[-1]
+        bonus = 0.0
+        if prev_w and f"{prev_w} {first}" in _bigrams():
+            bonus += 0.5
+        if next_w and f"{last} {next_w}" in _bigrams():
+            bonus += 0.5
+        if doc_words.get(low, 0) > 0:
+            bonus += 1.0  # the word is written right elsewhere in the document
+        return bonus
+
+    score = best.zipf - best.cost + context(best.word)
+    keep = analysis.keep + (1.0 if analysis.keep > 0 else 0.0)
+    if (
+        part[:1].isupper() and len(_positions(text, part)) >= 2
+        and not doc_words[best.word.lower()] and not _positions(text, part.lower())
+    ):  # a Capitalised form that recurs, never lower-case, and no sign of its repair: a name
+        ctx.count("left_recurring_name")
+        return None
+    runner = analysis.runner_up
+    if runner is not None and runner.word:
+        rival = runner.zipf - runner.cost + context(runner.word)
+        if score - rival < _AMBIGUITY_MARGIN:
+            ctx.count("left_ambiguous")
+            return None
+    if score - keep < margin:
+        ctx.count("left_weak")
+        return None
+    after = _apostrophe(text, best.word)
+    confidence = min(0.99, 0.5 + 0.1 * (score - keep - margin))
+    reason = (
+        f"ocr: {'+'.join(best.confusions)} score {score:.1f} vs keep {keep:.1f} "
+        f"(zipf {best.zipf:.1f}, cost {best.cost:.1f})"
+    )
+    return Edit(start, end, after, reason, round(confidence, 3))
+
+
+def _foreign(word: str) -> bool:
+    """An unknown word that is no garble either (another language, a name)."""
+    return not _known(word) and _analyse(word).best is None
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4) : pos].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _apostrophe(text: str, word: str) -> str:
+    """A restored apostrophe in the document's own style."""
+    if "'" in word and "’" in text and "'" not in text.replace(word, ""):
+        return word.replace("'", "’")
+    return word
