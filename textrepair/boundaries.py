@@ -9,25 +9,35 @@ health vocabulary in ``dictionaries/`` and the document itself.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
-from functools import cache
+from collections.abc import Container
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources as importlib_resources
+from itertools import repeat
 
 import regex
 
 from .changes import Edit
 from .patterns import (
+    BOUNDARY_ARTICLE_GLUE,
     BOUNDARY_CANDIDATE,
     BOUNDARY_COMPOUND_TAILS,
     BOUNDARY_EMAIL_GLUE,
     BOUNDARY_FIRST_LETTERS,
     BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
-    BOUNDARY_FUNCTION_WORDS,
     BOUNDARY_LAST_WORD,
+    BOUNDARY_MODALS,
+    BOUNDARY_NEXT_LETTERS,
     BOUNDARY_PREFIXES,
+    BOUNDARY_PREV_LETTERS,
+    BOUNDARY_PUNCT_GATE,
     BOUNDARY_PUNCT_GLUE,
     BOUNDARY_QUOTE_GLUE,
+    BOUNDARY_SPLIT_FUNCTION_WORDS,
+    BOUNDARY_STRIP,
     BOUNDARY_TOKEN,
     BOUNDARY_TRAILING_SHORT,
     BOUNDARY_TWO_LETTER_WORDS,
@@ -100,6 +110,7 @@ def _is_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _known(word: str) -> bool:
     """The token is a word as it stands (wordfreq zipf >= 3.5, symspell, health).
 
@@ -112,6 +123,254 @@ def _known(word: str) -> bool:
         or low in _symspell_words()
         or _health_lower().get(low, 0) >= 2
     )
+
+
+# --- the survey: a cheap first look shared by both steps --------------------
+#
+# Most tokens of most documents are common words. The survey removes them with
+# one set difference (C speed) against the tokens that need no look, and
+# classifies the few left over; only their positions are scored in Python.
+
+
+@cache
+def _pairs() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Two words that rejoin_split_words would join ("doc tors", "comm on"; see
+    :func:`_two_words_join`), keyed by the rarer piece: a document is checked
+    only for the pairs whose rare piece it contains."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    bigrams = _bigrams()
+    for joined in _wordfreq():
+        if len(joined) < 4 or not (joined.isalpha() and joined.islower()):
+            continue
+        if _zipf(joined) < 3.5 or not _is_word(joined):
+            continue
+        for k in range(2, len(joined) - 1):
+            a, b = joined[:k], joined[k:]
+            if not (_is_word(a) and _is_word(b)) or f"{a} {b}" in bigrams:
+                continue
+            if _cost(a) + _cost(b) - _cost(joined) >= 3.5:
+                key = a if _zipf(a) < _zipf(b) else b
+                found.setdefault(key, []).append((a, b))
+    return {key: tuple(pairs) for key, pairs in found.items()}
+
+
+@cache
+def _safe() -> frozenset[str]:
+    """Tokens the survey skips, lower-case and Capitalised: known words (never
+    split) that are words on their own (never fragments) and no pair's rare piece."""
+    words = set(_symspell_words())
+    words.update(w for w in _wordfreq() if _zipf(w) >= 3.5)
+    words.update(w for w, n in _health_lower().items() if n >= 2)
+    keys = _pairs()
+    safe = {w for w in words if w not in keys and _known(w) and _is_word(w)}
+    safe = safe | {w[:1].upper() + w[1:] for w in safe}
+    return frozenset(safe - set(BOUNDARY_ARTICLE_GLUE))
+
+
+@dataclass
+class _Survey:
+    """The tokens of one text the boundary steps must look at."""
+
+    text: str
+    split: dict[str, list[str]] = field(default_factory=dict)
+    """Letters-only cores that might be glued words -> the tokens holding them."""
+    punct: list[str] = field(default_factory=list)
+    """Tokens with punctuation or an e-mail address glued to a word."""
+    rejoin: list[str] = field(default_factory=list)
+    """Tokens that are fragments ("ment") or the rare piece of a pair ("tors")."""
+    pairs: list[str] = field(default_factory=list)
+    """Lower-case word pairs in the text that make one word ("doc tors")."""
+
+
+_LAST_SURVEY: list[_Survey] = []
+# Cores the survey found nothing to do about: all its tests on a core need no
+# document, so the answer holds for every text (a rare word, a gene name).
+_NOTHING_TO_DO: set[str] = set()
+
+
+def _survey(text: str) -> _Survey:
+    """The survey of ``text``; the last one is kept, as both steps look at the
+    same text when the first changes nothing."""
+    if _LAST_SURVEY and _LAST_SURVEY[0].text == text:
+        return _LAST_SURVEY[0]
+    survey = _Survey(text)
+    safe = _safe()
+    tokens = set(text.split())
+    left = tokens.difference(safe)
+    if left:
+        cores = set(map(str.strip, left, repeat(BOUNDARY_STRIP))).difference(safe)
+        cores.difference_update(_NOTHING_TO_DO)
+        if cores:
+            _classify(survey, tokens, left, cores)
+    _LAST_SURVEY[:] = [survey]
+    return survey
+
+
+def _classify(survey: _Survey, every: set[str], tokens: set[str], cores: set[str]) -> None:
+    """Sort the cores no dictionary skips into the steps' candidates (``every``:
+    all tokens of the text, ``tokens``: those the dictionaries did not skip)."""
+    keys = _pairs()
+    punct, split, rejoin, pieces = [], [], [], []
+    if len(_NOTHING_TO_DO) > 200_000:
+        _NOTHING_TO_DO.clear()
+    for core in cores:
+        if not core.isalpha():
+            if "@" in core or BOUNDARY_PUNCT_GATE.search(core):
+                punct.append(core)
+            else:
+                _NOTHING_TO_DO.add(core)
+            continue
+        low = core.lower()
+        todo = False
+        if _could_split(core):
+            split.append(core)
+            todo = True
+        elif _apart(core):
+            todo = True  # whether it is written apart depends on the text
+            if _written_apart(survey.text, _apart(core)):
+                split.append(core)
+        if _fragment(core):
+            if _piece(low):
+                rejoin.append(core)
+                todo = True
+        elif low in keys:
+            todo = True
+            if any(_has_token(every, b if a == low else a) for a, b in keys[low]):
+                pieces.append(low)
+        if not todo:
+            _NOTHING_TO_DO.add(core)
+    if not (punct or split or rejoin or pieces):
+        return
+    by_core: dict[str, list[str]] = {}
+    for token in tokens:
+        by_core.setdefault(token.strip(BOUNDARY_STRIP), []).append(token)
+    survey.punct = [t for core in punct for t in tokens if core in t]
+    survey.split = {core: by_core[core] for core in split}
+    survey.rejoin = [
+        t for core in rejoin for t in by_core[core]
+        if _joins_a_neighbour(survey.text, t, core.lower())
+    ]
+    if pieces:
+        lower = survey.text.lower()
+        survey.pairs = [f"{a} {b}" for low in pieces for a, b in keys[low] if f"{a} {b}" in lower]
+
+
+def _has_token(tokens: set[str], word: str) -> bool:
+    """Whether ``word`` is among the tokens, perhaps Capitalised or before a comma or period."""
+    return (
+        word in tokens or word + "," in tokens or word + "." in tokens
+        or word[:1].upper() + word[1:] in tokens
+    )
+
+
+@cache
+def _join_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lower-case words a join may make (see :func:`_joined`), sorted, and
+    the same words reversed and sorted (to look up endings)."""
+    words = set(_symspell_words()) | set(_health_lower())
+    words.update(w for w in _wordfreq() if _zipf(w) >= 3.0)
+    ok = [
+        w for w in words
+        if len(w) >= 3 and _is_word(w) and (_zipf(w) >= 3.0 or _health_lower().get(w, 0) >= 3)
+    ]
+    return tuple(sorted(ok)), tuple(sorted(w[::-1] for w in ok))
+
+
+def _starts_word(piece: str, words: tuple[str, ...]) -> bool:
+    i = bisect_left(words, piece)
+    return i < len(words) and words[i].startswith(piece)
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece(fragment: str) -> bool:
+    """Whether a lower-case fragment starts or ends a word a join may make."""
+    starts, ends = _join_words()
+    return _starts_word(fragment, starts) or _starts_word(fragment[::-1], ends)
+
+
+def _joins_a_neighbour(text: str, token: str, fragment: str) -> bool:
+    """Whether a fragment and a neighbour start or end a word a join may make
+    ("treat ment", "Abst rac t"); long rare words next to common ones do not."""
+    starts, ends = _join_words()
+    for pos in _positions(text, token):
+        end = pos + len(token)
+        before = BOUNDARY_PREV_LETTERS.search(text, max(0, pos - 40), pos)
+        after = BOUNDARY_NEXT_LETTERS.match(text, end)
+        for piece in (
+            before[1].lower() + fragment if before else "",
+            fragment + after[1].lower() if after else "",
+        ):
+            if piece and (_starts_word(piece, starts) or _starts_word(piece[::-1], ends)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _apart(word: str) -> str:
+    """``word`` segmented into words of three letters or more (or acronyms),
+    joined by spaces ("Latin America", "Addison disease"), or "" if it cannot be."""
+    if len(word) < 6 or word.isupper() or _known(word):
+        return ""
+    found = _segment(word, _Everything())
+    if found is None or len(found[1]) < 2:
+        return ""
+    if any(len(p) < 3 and not p.isupper() for p in found[1]):
+        return ""
+    return " ".join(found[1])
+
+
+def _written_apart(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` between non-letters."""
+    if not phrase:
+        return False
+    pos = text.find(phrase)
+    while pos >= 0:
+        end = pos + len(phrase)
+        if (pos == 0 or not text[pos - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        pos = text.find(phrase, pos + 1)
+    return False
+
+
+def _positions(text: str, token: str) -> list[int]:
+    """Where ``token`` stands in ``text`` as a whole whitespace-separated token."""
+    found = []
+    pos = text.find(token)
+    while pos >= 0:
+        end = pos + len(token)
+        if (pos == 0 or text[pos - 1].isspace()) and (end == len(text) or text[end].isspace()):
+            found.append(pos)
+        pos = text.find(token, pos + 1)
+    return found
+
+
+class _Everything:
+    """A container that holds every word (the permissive document of
+    :func:`_could_split`)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _could_split(word: str) -> bool:
+    """A pre-test that needs no document: whether :func:`_best_split` could
+    split ``word`` in some document. A word with fewer than two capitals has no
+    acronym part, so the document can only add evidence (a part written
+    elsewhere): the split with every piece of evidence is the test. Otherwise
+    a segmentation into 2+ words when any acronym counts as known."""
+    if word in BOUNDARY_ARTICLE_GLUE:
+        return True
+    if len(word) < 3 or _known(word):
+        return False
+    if sum(c.isupper() for c in word) < 2:
+        return _best_split(word, _Everything()) is not None
+    if _camel_name(word) or word.isupper():
+        return False
+    found = _segment(word, _Everything())
+    return found is not None and len(found[1]) >= 2
 
 
 # --- split_glued_words ----------------------------------------------------
@@ -150,32 +409,35 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     >>> split_glued_words("IGF-1, GLP-1, iPhone, McDonald and Tiangong stay.", ctx)
     []
     """
-    edits: list[Edit] = []
-    edits += _punct_edits(text)
-    edits += _email_edits(text)
-    edits += _word_edits(text, ctx)
+    survey = _survey(text)
+    if not (survey.split or survey.punct):
+        return []
+    # Each token with the whitespace after it ("Related:11 " needs it).
+    spans = [(p, p + len(t) + 1) for t in survey.punct for p in _positions(text, t)]
+    edits = _punct_edits(text, spans) + _email_edits(text, spans) + _word_edits(text, survey, ctx)
     return _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
 
 
-def _punct_edits(text: str) -> list[Edit]:
+def _punct_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
     edits = []
-    for m in BOUNDARY_PUNCT_GLUE.finditer(text):
-        if _in_address(text, m.start()):
-            continue
-        rule = m.lastgroup or "punct"
-        if rule == "open_paren" and not _known(m["before"]):
-            continue
-        if rule == "close_paren":
-            after = BOUNDARY_FIRST_LETTERS.match(text, m.end())
-            if after is None or not _is_word(after[0]):
-                continue  # "(MU)scle": an acronym spelled out, not glue
-        edits.append(Edit(m.end(), m.end(), " ", f"split: {rule}"))
-    for m in BOUNDARY_QUOTE_GLUE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()]
-        opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-        if opened:  # an open quote before it: this one closes
-            edits.append(Edit(m.start(1), m.end(1), "” ", "split: closing quote glued"))
+    for start, end in spans:
+        for m in BOUNDARY_PUNCT_GLUE.finditer(text, start, end):
+            if _in_address(text, m.start()):
+                continue
+            rule = m.lastgroup or "punct"
+            if rule == "open_paren" and not _known(m["before"]):
+                continue
+            if rule == "close_paren":
+                after = BOUNDARY_FIRST_LETTERS.match(text, m.end())
+                if after is None or not _is_word(after[0]):
+                    continue  # "(MU)scle": an acronym spelled out, not glue
+            edits.append(Edit(m.end(), m.end(), " ", f"split: {rule}"))
+        for m in BOUNDARY_QUOTE_GLUE.finditer(text, start, end):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start : m.start()]
+            opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+            if opened:  # an open quote before it: this one closes
+                edits.append(Edit(m.start(1), m.end(1), "” ", "split: closing quote glued"))
     return edits
 
 
@@ -187,41 +449,48 @@ def _in_address(text: str, pos: int) -> bool:
     return "@" in token or "://" in token or "www." in token or ".com" in token
 
 
-def _email_edits(text: str) -> list[Edit]:
-    if "@" not in text:
-        return []
+def _email_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
     edits = []
-    for m in BOUNDARY_EMAIL_GLUE.finditer(text):
-        if m["lead"] and _is_word(m["local"].lower()):
-            edits.append(Edit(m.start("local"), m.start("local"), " ", "split: word glued to e-mail"))
-        if m["tail"] and _zipf(m["tail"]) >= 5.0:
-            edits.append(Edit(m.start("tail"), m.start("tail"), " ", "split: word glued to e-mail"))
+    for start, end in spans:
+        if "@" not in text[start:end]:
+            continue
+        for m in BOUNDARY_EMAIL_GLUE.finditer(text, start, end):
+            if m["lead"] and _is_word(m["local"].lower()):
+                edits.append(
+                    Edit(m.start("local"), m.start("local"), " ", "split: word glued to e-mail")
+                )
+            if m["tail"] and _zipf(m["tail"]) >= 5.0:
+                edits.append(
+                    Edit(m.start("tail"), m.start("tail"), " ", "split: word glued to e-mail")
+                )
     return edits
 
 
-def _word_edits(text: str, ctx: StepContext) -> list[Edit]:
-    cores = Counter(m[1] for m in BOUNDARY_CANDIDATE.finditer(text))
-    unknown = {w for w in cores if len(w) >= 3 and not _known(w)}
-    if not unknown:
+def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> list[Edit]:
+    found: list[tuple[int, int, int, str]] = []  # token start, token end, core start, core
+    for core, tokens in survey.split.items():
+        for token in tokens:
+            m = BOUNDARY_CANDIDATE.fullmatch(token)
+            if m is None or m[1] != core:
+                continue
+            found += [(p, p + len(token), p + m.start(1), core) for p in _positions(text, token)]
+    if not found:
         return []
+    counts = Counter(core for *_, core in found)
+    doc_words = set(map(str.lower, map(str.strip, set(text.split()), repeat(BOUNDARY_STRIP))))
     edits = []
-    doc_words = {w.lower() for w in cores}
-    for m in BOUNDARY_CANDIDATE.finditer(text):
-        word = m[1]
-        if word not in unknown:
-            continue
-        if _next_to_fragment(text, m.start(), m.end()):
+    for start, end, pos, word in sorted(found):
+        if _next_to_fragment(text, start, end):
             ctx.count("next_to_fragment_left_alone")  # "considerat ion": a join, not a split
             continue
-        split = _best_split(word, doc_words)
+        split = _best_split(word, doc_words, text)
         if split is None:
             ctx.count("unsure_left_alone")
             continue
-        if cores[word] > 1 and not _strong(split[0]):
+        if counts[word] > 1 and not _strong(split[0]):
             ctx.count("recurring_left_alone")  # a token that recurs as it is: a name
             continue
         parts, reason = split
-        pos = m.start(1)
         for part in parts[:-1]:
             pos += len(part)
             edits.append(Edit(pos, pos, " ", reason))
@@ -238,18 +507,19 @@ def _next_to_fragment(text: str, start: int, end: int) -> bool:
     return after is not None and len(after[1]) <= 5 and _zipf(word + after[1]) >= 3.0
 
 
-def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
-    """The cheapest segmentation of ``word`` into 2-5 words, if the evidence
-    is strong enough, with the reason to record."""
-    capital = word[0].isupper()
-    rest = word[1:]
-    transitions = [i + 1 for i, (a, b) in enumerate(zip(word, rest)) if a.islower() and b.isupper()]
-    if capital and transitions and (
-        len(transitions) > 1 or word[: transitions[0]].lower() not in BOUNDARY_FUNCTION_WORDS
-    ):
-        return None  # McDonald, PubMed, YouTube, PAnnotationSchema: a name in camel case
-    if word.isupper():
-        return None  # an acronym
+def _camel_name(word: str) -> bool:
+    """McDonald, PubMed, YouTube, PAnnotationSchema: a name in camel case (a
+    capitalised token whose case changes inside, unless after a function word)."""
+    if not word[0].isupper():
+        return False
+    transitions = [i + 1 for i, (a, b) in enumerate(zip(word, word[1:])) if a.islower() and b.isupper()]
+    return bool(transitions) and (
+        len(transitions) > 1 or word[: transitions[0]].lower() not in BOUNDARY_SPLIT_FUNCTION_WORDS
+    )
+
+
+def _segment(word: str, doc_words: Container[str]) -> tuple[float, list[str]] | None:
+    """The cheapest segmentation of ``word`` into 1-5 parts (see :func:`_part_cost`)."""
     n = len(word)
     best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
     best[0] = (0.0, [])
@@ -263,9 +533,30 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
             if cost is None:
                 continue
             total = prev[0] + cost
-            if best[end] is None or total < best[end][0]:  # type: ignore[index]
+            current = best[end]
+            if current is None or total < current[0]:
                 best[end] = (total, prev[1] + [part])
-    found = best[n]
+    return best[n]
+
+
+def _best_split(
+    word: str, doc_words: Container[str], text: str = ""
+) -> tuple[list[str], str] | None:
+    """The cheapest segmentation of ``word`` into 2-5 words, if the evidence
+    is strong enough, with the reason to record. ``doc_words`` are the
+    document's lower-case words; ``text`` the document, where the same words
+    written apart are the strongest evidence ("Latin America")."""
+    if word in BOUNDARY_ARTICLE_GLUE:
+        return list(BOUNDARY_ARTICLE_GLUE[word]), "split: function word glued to the next"
+    if word.isupper():
+        return None  # an acronym
+    if text and _written_apart(text, _apart(word)):
+        parts = _apart(word).split(" ")
+        return parts, f"split: {'+'.join(parts)}, written apart elsewhere in document"
+    if _camel_name(word):
+        return None  # McDonald, PubMed, YouTube: a name in camel case
+    capital = word[0].isupper()
+    found = _segment(word, doc_words)
     if found is None or len(found[1]) < 2:
         return None
     cost, parts = found
@@ -274,16 +565,22 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
     bigram = any(f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:]))
     elsewhere = any(p in doc_words for p in low if len(p) >= 4)
     case = any(a[-1].islower() and b[0].isupper() for a, b in zip(parts, parts[1:]))
+    if (
+        len(parts) == 2 and case and low[0] in BOUNDARY_SPLIT_FUNCTION_WORDS
+        and (parts[1].isupper() or parts[1][1:].islower()) and len(parts[1]) >= 3
+    ):
+        # "ofBabesia", "aLouisiana", "InADPEAF": a function word, then a capital.
+        return parts, f"split: {'+'.join(parts)}, function word before a capital"
     if capital and parts[0][1:].islower():
         # A capitalised token is often a name ("Tiangong", "Crayle"): its first
         # part must be a function word or very common ("Thelarvae", "Similarhormonal").
-        function_only = all(p in BOUNDARY_FUNCTION_WORDS for p in low)
+        function_only = all(p in BOUNDARY_SPLIT_FUNCTION_WORDS for p in low)
         health_name = _health_lower().get(low[0], 0) >= 3 and all(
-            p in BOUNDARY_FUNCTION_WORDS and p != "in" for p in low[1:]
+            p in BOUNDARY_SPLIT_FUNCTION_WORDS and p != "in" for p in low[1:]
         )  # "Ribavirinhas", "Anophelesand"; not "Langerin"
-        if not (low[0] in BOUNDARY_FUNCTION_WORDS or _zipf(low[0]) >= 4.0 or health_name):
+        if not (low[0] in BOUNDARY_SPLIT_FUNCTION_WORDS or _zipf(low[0]) >= 4.0 or health_name):
             return None
-        if any(len(p) < 4 and p not in BOUNDARY_FUNCTION_WORDS for p in low[1:]):
+        if any(len(p) < 4 and p not in BOUNDARY_SPLIT_FUNCTION_WORDS for p in low[1:]):
             return None  # "Soban": a name
         if whole_zipf > 0 and not function_only:
             return None
@@ -296,7 +593,7 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
             return None
     short = [
         p for p in parts
-        if len(p) <= 3 and p.lower() not in BOUNDARY_FUNCTION_WORDS and not p.isupper()
+        if len(p) <= 3 and p.lower() not in BOUNDARY_SPLIT_FUNCTION_WORDS and not p.isupper()
     ]
     if short and (len(parts) > 2 or case):
         return None  # "econ+side+red", "del+TG": a rare word or a name in pieces
@@ -320,12 +617,16 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         return None  # "acellular", "atypical": the Greek prefix
     if low[0] in ("in", "un") and not bigram:
         return None  # "inversa", "indirect": the Latin prefix
+    if low[0] in ("in", "un") and whole_zipf > 0 and _zipf(low[1]) < 5.0:
+        return None  # "inbalance": a misspelt prefixed word wordfreq has seen
+    if len(parts) == 2 and low[0] in BOUNDARY_MODALS and low[1] == "is":
+        return None  # "canis": Latin, "can is" is not English
     if _prefixed(word.lower()) or (
-        low[0] in BOUNDARY_PREFIXES and low[1] not in BOUNDARY_FUNCTION_WORDS
+        low[0] in BOUNDARY_PREFIXES and low[1] not in BOUNDARY_SPLIT_FUNCTION_WORDS
     ):
         return None  # "nonevaluable", "overinflation": a prefixed word, not glue
     if len(parts) == 2 and not case:
-        if low[1] in BOUNDARY_COMPOUND_TAILS and low[0] not in BOUNDARY_FUNCTION_WORDS:
+        if low[1] in BOUNDARY_COMPOUND_TAILS and low[0] not in BOUNDARY_SPLIT_FUNCTION_WORDS:
             return None  # "twelvefold", "childlike": a compound, not glue
         # "-in" ends proteins and drugs (langerin, ribavirin): never on domain evidence alone.
         domain = (
@@ -342,7 +643,7 @@ def _best_split(word: str, doc_words: set[str]) -> tuple[list[str], str] | None:
         ):
             return None  # "frameshifts": two words, but nothing says they were apart
         if not (bigram or elsewhere) and _function_word(low) and not all(
-            p in BOUNDARY_FUNCTION_WORDS
+            p in BOUNDARY_SPLIT_FUNCTION_WORDS
             or _zipf(p) >= 3.5
             or (len(p) >= 6 and _zipf(p) >= 2.5)
             or _health_lower().get(p, 0) >= 3
@@ -369,7 +670,7 @@ def _strong(parts: list[str]) -> bool:
         f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:])
     ):
         return True
-    return len(parts) == 2 and low[0] in BOUNDARY_FUNCTION_WORDS and parts[1][0].isupper()
+    return len(parts) == 2 and low[0] in BOUNDARY_SPLIT_FUNCTION_WORDS and parts[1][0].isupper()
 
 
 def _prefixed(word: str) -> bool:
@@ -377,7 +678,7 @@ def _prefixed(word: str) -> bool:
     for n in range(3, 7):
         if word[:n] in BOUNDARY_PREFIXES:
             rest = word[n:]
-            if len(rest) < 4 or rest in BOUNDARY_FUNCTION_WORDS:
+            if len(rest) < 4 or rest in BOUNDARY_SPLIT_FUNCTION_WORDS:
                 continue
             if _zipf(rest) >= 1.5 or _health_lower().get(rest, 0) >= 2:
                 return True
@@ -385,10 +686,10 @@ def _prefixed(word: str) -> bool:
 
 
 def _function_word(parts: list[str]) -> bool:
-    return any(p in BOUNDARY_FUNCTION_WORDS for p in parts)
+    return any(p in BOUNDARY_SPLIT_FUNCTION_WORDS for p in parts)
 
 
-def _part_cost(part: str, first: bool, last: bool, doc_words: set[str]) -> float | None:
+def _part_cost(part: str, first: bool, last: bool, doc_words: Container[str]) -> float | None:
     """The cost of ``part`` as one word of a split, or None if it cannot be one.
 
     Case-aware: a part is lower-case, capitalised ("Neurology") or an acronym
@@ -447,16 +748,47 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     >>> rejoin_split_words("Get in to a health care plan with vitamin D in it.", ctx)
     []
     """
+    survey = _survey(text)
+    if not (survey.rejoin or survey.pairs):
+        return []
+    hits = [p for token in survey.rejoin for p in _positions(text, token)]
+    lower = text.lower() if survey.pairs else text
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ")
+        hits += [m.start() for m in regex.finditer(r"^", text, regex.MULTILINE)]
+        lower = text
+    for pair in survey.pairs:
+        pos = lower.find(pair)
+        while pos >= 0:
+            hits.append(pos)
+            pos = lower.find(pair, pos + 1)
     edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            for e in _rejoin_line(line, text, ctx):
-                edits.append(Edit(e.start + pos, e.end + pos, e.after, e.reason, e.confidence))
-        pos += len(line) + 1
+    for start, end in _windows(text, hits):
+        for e in _rejoin_line(text[start:end], text, ctx):
+            edits.append(Edit(e.start + start, e.end + start, e.after, e.reason, e.confidence))
     return edits
 
 
+def _windows(text: str, hits: list[int], reach: int = 120) -> list[tuple[int, int]]:
+    """Spans of whole tokens within ``reach`` characters of each hit, inside
+    its line, merged where they overlap (a join spans at most 8 tokens)."""
+    spans: list[tuple[int, int]] = []
+    for pos in sorted(hits):
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = max(line_start, pos - reach), min(line_end, pos + reach)
+        if start > line_start:
+            start = text.find(" ", start, pos) + 1 or pos
+        if end < line_end:
+            end = text.rfind(" ", pos, end) if text.rfind(" ", pos, end) > pos else line_end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=1 << 16)
 def _fragment(core: str) -> bool:
     if len(core) == 1:
         return core.islower() and core != "a"
@@ -504,7 +836,7 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
     alone = [frag[k] and k not in grouped for k in range(n)]
     for i, j in best[n][1]:
         first = (tokens[i]["core"] or "").lower()
-        if first in BOUNDARY_FUNCTION_WORDS and ((i > 0 and alone[i - 1]) or (j < n and alone[j])):
+        if first in BOUNDARY_SPLIT_FUNCTION_WORDS and ((i > 0 and alone[i - 1]) or (j < n and alone[j])):
             # A fragment left over next to the join: a run of foreign or rare
             # words ("for mal de debarquement"), not one word in pieces.
             ctx.count("join_next_to_fragment_left_alone")

@@ -70,6 +70,15 @@ OTHER_DASH = regex.compile(r"[—–]|--")
 BOUNDARY_TOKEN = regex.compile(
     r"""(?<!\S)(?P<lead>["“‘'(\[]*)(?P<core>\p{L}+)(?P<trail>[.,;:!?)\]"”’']*)(?!\S)|\S+"""
 )
+# The punctuation BOUNDARY_TOKEN puts before or after a core (str.strip argument).
+BOUNDARY_STRIP = "\"“‘'([.,;:!?)]”’"
+# A cheap look at a token for any glue BOUNDARY_PUNCT_GLUE or BOUNDARY_QUOTE_GLUE
+# might find in it (looser than they are: they decide).
+BOUNDARY_PUNCT_GATE = regex.compile(
+    r"""\p{Ll}{4}\(\w | \p{Ll}{3},\p{L} | \p{L}{3}:[\d\p{Lu}] | \p{Ll}{3}\.\p{Lu}\p{Ll}
+    | \)\p{Ll}{3} | \p{Ll}\d | \d(?:and|or|the|with) | \p{L}[,.]“""",
+    regex.VERBOSE,
+)
 # The letters-only core of a token (a split candidate if no dictionary knows it).
 BOUNDARY_CANDIDATE = regex.compile(r"""(?<!\S)["“‘'(\[]*(\p{L}+)[.,;:!?)\]"”’']*(?!\S)""")
 # Punctuation glued to the next word; a space goes where the match ends. Each
@@ -105,6 +114,9 @@ BOUNDARY_EMAIL_GLUE = regex.compile(
 BOUNDARY_LAST_WORD = regex.compile(r"(?<!\S)(\p{L}+)[ \t]+$")
 BOUNDARY_FIRST_WORD = regex.compile(r"[ \t]+(\p{L}+)(?!\S)")
 BOUNDARY_FIRST_LETTERS = regex.compile(r"\p{Ll}+")
+# The letters next to a fragment, across the space (what a join might add to it).
+BOUNDARY_PREV_LETTERS = regex.compile(r"(\p{L}+)[ \t]+$")
+BOUNDARY_NEXT_LETTERS = regex.compile(r"[ \t]+[\"“‘'(\[]*(\p{L}+)")
 # Two adjacent lower-case words (a candidate pair for "doc tors" -> "doctors").
 BOUNDARY_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}\d'’-])")
 # Two-letter strings that are words on their own (others, "ta", "th", are fragments).
@@ -125,8 +137,10 @@ BOUNDARY_PREFIXES = frozenset(
     cardio photo poly mono tele ultra mid self cross super infra peri endo exo
     phenyl acetyl methyl ethyl amino hydroxy chloro fluoro glyco lipo chemo pan
     histo cyto immuno onco neo hemo haemo patho pharmaco vaso myo osteo gastro
-    nephro hepato angio lympho leuko thrombo uni down hetero pro lymph plasma""".split()
+    nephro hepato angio lympho leuko thrombo uni down hetero pro lymph plasma up""".split()
 )
+# Modal verbs: "can is" is never English, "canis" is Latin ("Toxocara canis").
+BOUNDARY_MODALS = frozenset("can could will would may might must shall should".split())
 # Short words that also end Latin and chemical names ("cornealis", "langerin").
 BOUNDARY_TRAILING_SHORT = frozenset("is in or on as at an a".split())
 # Function words: a split into a function word and a word needs no more evidence.
@@ -140,6 +154,23 @@ BOUNDARY_FUNCTION_WORDS = frozenset(
     another many much few same see including using within without through during
     because while would should could might then than also""".split()
 )
+
+# Function words for the boundary steps' splits (BOUNDARY_FUNCTION_WORDS is
+# shared with other steps): "Thereis" -> "There is".
+BOUNDARY_SPLIT_FUNCTION_WORDS = BOUNDARY_FUNCTION_WORDS | frozenset({"there"})
+# A function word glued to "a"/"an" ("isa", "ina", "fora", "oran") and a few
+# pairs English never writes as one word. Some are names or rare words in
+# the dictionaries ("Isa", "Oran"): only the lower-case forms are split.
+BOUNDARY_ARTICLE_GLUE = {
+    head + art: (head, art)
+    for head in """is in as for on of to at has was with from by into about have had
+    or and that than such""".split()
+    for art in ("a", "an")
+    if head + art not in ("bean", "atan", "hasan", "onan", "ora", "ana")
+} | {
+    "atleast": ("at", "least"), "eachother": ("each", "other"),
+    "inorder": ("in", "order"), "upto": ("up", "to"),
+}
 
 # --- spinning: restore_spun_words ---
 # A token as the spin step sees it: a word with inner apostrophes, or a
