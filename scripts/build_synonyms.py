@@ -61,6 +61,7 @@ class WordNet:
         self.synsets: dict[tuple[str, str], list[str]] = {}
         self.index: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.counts: dict[tuple[str, str, str], int] = {}
+        by_pos: dict[tuple[str, str], list[str]] = {}
         for pos, name in POS_FILES.items():
             for line in (root / f"data.{name}").read_text("latin-1").splitlines():
                 if line.startswith(" "):
@@ -80,11 +81,24 @@ class WordNet:
                 lemma, n_synsets, n_ptrs = parts[0].replace("_", " "), int(parts[2]), int(parts[3])
                 offsets = parts[6 + n_ptrs : 6 + n_ptrs + n_synsets]
                 self.index[lemma].extend((pos, o) for o in offsets)
-        for line in (root / "index.sense").read_text("latin-1").splitlines():
-            key, offset, _, count = line.split(" ")
-            lemma, _, rest = key.partition("%")
-            pos = SS_TYPES[rest[0]]
-            self.counts[(lemma.replace("_", " "), pos, offset)] = int(count)
+                by_pos[(lemma, pos)] = offsets
+        # SemCor tag counts: from index.sense when the installation has it,
+        # else from cntlist.rev (Debian's wordnet-base ships only the latter),
+        # whose sense number is the position in the lemma's index.<pos> list.
+        if (root / "index.sense").is_file():
+            for line in (root / "index.sense").read_text("latin-1").splitlines():
+                key, offset, _, count = line.split(" ")
+                lemma, _, rest = key.partition("%")
+                pos = SS_TYPES[rest[0]]
+                self.counts[(lemma.replace("_", " "), pos, offset)] = int(count)
+        else:
+            for line in (root / "cntlist.rev").read_text("latin-1").splitlines():
+                key, number, count = line.split(" ")
+                lemma, _, rest = key.partition("%")
+                lemma, pos = lemma.replace("_", " "), SS_TYPES[rest[0]]
+                offsets = by_pos.get((lemma, pos), [])
+                if 0 < int(number) <= len(offsets):
+                    self.counts[(lemma, pos, offsets[int(number) - 1])] = int(count)
 
 
 def _common_words() -> tuple[dict[str, float], dict[str, int]]:
@@ -125,7 +139,7 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
             # A random sense, then a random lemma of it (the original included).
             p_pick = 1.0 / (len(senses) * len(lemmas))
             for spun in lemmas:
-                if spun == original or not _plain(spun):
+                if not _plain(spun):
                     continue
                 sources, best, p = pairs.get((spun, original), (set(), 0, 0.0))
                 sources.add("wn")
@@ -175,7 +189,8 @@ def main() -> int:
         f"moby pairs only for originals with health count >= {MOBY_MIN_HEALTH}; "
         "wn_count = SemCor tag count of the original in the best shared synset; "
         "p_spin = chance that a spinner picking a random WordNet sense and lemma "
-        "of the original writes spun (0 for Moby-only pairs)"
+        "of the original writes spun (0 for Moby-only pairs); rows with spun = "
+        "original give the chance that it writes the original's own lemma"
     )
     columns = ["spun", "original", "sources", "wn_count", "p_spin"]
     with TemporaryDirectory() as tmp:

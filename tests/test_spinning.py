@@ -36,6 +36,9 @@ CASES = [
     ("plural_after_these", SPUN + "These finding are new.", RESTORED + "These findings are new."),
     ("acronym_kept", SPUN + "The VD was high.", RESTORED + "The VD was high."),
     ("capitalised_name_kept", SPUN + "Dr. Brass spoke.", RESTORED + "Dr. Brass spoke."),
+    ("span_ending_in_particle", SPUN + "Here is how it puzzle out.", RESTORED + "Here is how it works."),
+    ("code_kept", SPUN + "Take vitamin B12 daily.", RESTORED + "Take vitamin B12 daily."),
+    ("acronym_never_restored", SPUN + "Tuberculosis is rare.", RESTORED + "Tuberculosis is rare."),
 ]
 
 
@@ -49,6 +52,11 @@ NEGATIVES = [
     ("clean_rare_word", "A lentigo is a flat brown spot on the skin. It is not a cancer. " * 3),
     ("one_odd_word", "Patients with the disease can have muckle pain in their legs and arms today."),
     ("short_text", "cistron"),
+    (
+        "british_spelling",
+        "The tumour in the paediatric ward was treated with anaesthesia and a "
+        "haemoglobin test. The oesophagus and the centre of the tumour were clear. " * 3,
+    ),
     ("reporting_verbs", "He said the study ended. " * 8),
     (
         "field_terms",

@@ -46,10 +46,13 @@ class Config:
     """How many signals a whole document needs before every paragraph in it is
     treated as tokenized (catches short paragraphs with a single signal)."""
 
-    spin_doc_min_rate: float = 2.0
-    """Spinner fingerprints per 100 words a document needs before restore_spun_words
-    touches it (half of clean health documents show under 0.3, a few up to 4)."""
-    spin_doc_min_signals: int = 4
+    spin_doc_min_rate: float = 5.0
+    """Spinner evidence (summed log likelihood ratios of distinct fingerprints) per 100
+    words a document needs before restore_spun_words touches it (clean health
+    documents show under 7, spun ones mostly over 10)..."""
+    spin_doc_min_score: float = 0.6
+    """...and per square root of its word count (short pages: a few odd words are noise)."""
+    spin_doc_min_signals: int = 2
     """...and how many distinct fingerprints at least (one odd word is not spinning)."""
     spin_paragraph_min_signals: int = 1
     """Fingerprints a paragraph of a spun document needs before its words are restored."""
@@ -84,9 +87,11 @@ class Config:
             )
         if self.ptb_min_signals < 1 or self.ptb_doc_min_signals < 1:
             raise ValueError("Config.ptb_min_signals and ptb_doc_min_signals must be >= 1")
-        if min(self.spin_doc_min_rate, self.spin_margin, self.spin_common_extra_margin) < 0:
+        if min(self.spin_doc_min_rate, self.spin_doc_min_score, self.spin_margin,
+               self.spin_common_extra_margin) < 0:
             raise ValueError(
-                "Config.spin_doc_min_rate, spin_margin and spin_common_extra_margin must be >= 0"
+                "Config.spin_doc_min_rate, spin_doc_min_score, spin_margin and "
+                "spin_common_extra_margin must be >= 0"
             )
         if self.spin_paragraph_min_signals < 0 or self.spin_doc_min_signals < 0:
             raise ValueError(

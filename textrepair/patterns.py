@@ -199,6 +199,8 @@ SPIN_PLURAL_DETERMINERS = frozenset(
     """these those many several few both various numerous two three four five six
     seven eight nine ten twelve dozens hundreds thousands millions""".split()
 )
+# Verbs after which a noun is plural ("affected individual are" was "individuals are").
+SPIN_PLURAL_VERBS = frozenset("are were have do".split())
 # Reporting verbs, which follow the document's narrative tense ("he say" -> "said").
 SPIN_REPORTING_VERBS = frozenset(
     """say tell report note explain add write state suggest show find conclude

@@ -13,24 +13,32 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   inflections of the observed word itself (lost inflection), favoured where
   syntax asks for one ("has approve" -> approved, "these finding" ->
   findings, "he say" -> said) and, for reporting verbs, in the document's
-  narrative tense ("tell apart" -> told in a page that writes "said");
+  narrative tense ("tell apart" -> told in a page that writes "said").
+  The prior of a lost inflection is the lemma's own chance to be picked by
+  such a spinner (WordNet: "symptom" has one sense and one lemma, so a spun
+  "symptoms" is always "symptom"; "gene" shares its synset with "cistron" and
+  "factor").
 * **scores** add how well a candidate fits between its left and right
   neighbours (bigram counts of the health corpus and of symspellpy, backed off
   to wordfreq's general frequency), how often the original lemma occurs
   elsewhere in the same document (the spinner is random, so "cistron" is
   "gene" two sentences later), and WordNet's sense counts (which lemma of a
   synset is the usual one);
-* **the spin gate** comes first: a document is only touched when it shows the
-  spinner's fingerprints often enough (lemmas that clean health text hardly
-  uses although a common synonym exists, WordNet multiword lemmas such as
-  "affected role", base-form verbs after auxiliaries: "are diagnose", singular
-  nouns after "these"), counted once per distinct form, and in it only the
-  paragraphs that show them too. The gate is set arithmetic over the
-  lower-cased words, so clean documents cost little.
+* **the spin gate** comes first: a document is only touched when its distinct
+  fingerprints add up to enough evidence. A fingerprint is a form a spinner
+  writes far more often than clean text does: the log likelihood ratio of the
+  form under "a spinner replaced 30% of the words by a random WordNet sense and
+  lemma" against clean health and general English ("cistron": gene is common,
+  cistron is not; "affected role": health text never pairs the two words),
+  plus base-form verbs after auxiliaries ("are diagnose") and singular nouns
+  after "these". Spelling variants ("tumour") carry no evidence. In a spun
+  document, short paragraphs (captions, boilerplate) need a fingerprint of
+  their own. The gate is set arithmetic over the lower-cased words, so clean
+  documents cost little.
 
 The main false positive is a rare but genuine word in clean text ("lentigo" in
 a dermatology page, "he say" quoted dialect). The gate guards against it: clean
-documents almost never reach the signal rate (a page repeating "lentigo"
+documents almost never reach the evidence rate (a page repeating "lentigo"
 shows one distinct fingerprint, not ten), and inside a spun document a change
 needs a margin of ``Config.spin_margin`` (natural-log units) over keeping the
 word, a word common in health text ``Config.spin_common_extra_margin`` more,
@@ -65,6 +73,7 @@ from .patterns import (
     SPIN_AUXILIARIES,
     SPIN_FUNCTION_WORDS,
     SPIN_PLURAL_DETERMINERS,
+    SPIN_PLURAL_VERBS,
     SPIN_REPORTING_VERBS,
     SPIN_SUBJECT_PRONOUNS,
     SPIN_TOKEN,
@@ -74,7 +83,10 @@ from .resources import load_counts, load_table
 
 # P(observed | original) of the noisy channel, as log-probabilities.
 _KEEP = math.log(0.7)  # a word the spinner left alone
-_LEMMA = math.log(0.3 * 0.25)  # the spinner kept the lemma but dropped the inflection
+# The spinner kept the lemma but dropped the inflection: _SPIN_RATE times the
+# lemma's own chance to be picked (spin_synonyms rows with spun = original),
+# this for a lemma WordNet does not list.
+_SELF_DEFAULT = 0.25
 _SYNONYM = math.log(0.3 * 0.05)  # the spinner wrote a synonym Moby lists
 _SPIN_RATE = 0.3  # a WordNet synonym: times the chance of that sense and lemma
 # A pair only the broad Moby thesaurus knows is this much less likely (Moby
@@ -96,6 +108,30 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: ("VBD", "VBZ") for w in SPIN_SUBJECT_PRONOUNS},
     **{w: ("NNS",) for w in SPIN_PLURAL_DETERMINERS},
 }
+# Spin gate: a form is a fingerprint when spun text shows it this many nats
+# more often than clean text; one form counts at most _FINGERPRINT_CAP.
+_FINGERPRINT_MIN = 0.5
+_FINGERPRINT_CAP = 6.0
+# Share of the needed evidence single words must show before the gate looks
+# for multiword fingerprints and bare lemmas.
+_FIRST_LOOK = 0.5
+# Gate evidence of a bare lemma after a trigger ("are diagnose", "these finding").
+_BARE_LEMMA_EVIDENCE = 2.0
+# Paragraphs with at least this many words are restored in a spun document
+# even without a fingerprint of their own (short ones may be captions or
+# boilerplate the spinner never saw).
+_PARA_LONG = 40
+# Weights of log(1 + occurrences of the original's lemma in the document) and
+# of log(1 + WordNet's sense count of the original in the shared synset).
+_DOC_WEIGHT = 1.5
+_SENSE_WEIGHT = 0.3
+# The bigram model: health bigrams, symspellpy bigrams and wordfreq unigrams.
+_W_HEALTH = 0.45
+_W_GENERAL = 0.45
+_W_UNIGRAM = 0.1
+# Share of wordsegment's web bigrams in the general-English part.
+_W_WEB = 0.5
+_K_WEB = 1e6
 # Add-k constants of the two bigram sources (their counts differ in scale).
 _K_HEALTH = 5.0
 _K_SYMSPELL = 1e6
@@ -109,13 +145,45 @@ def _reverse_index() -> dict[str, tuple[tuple[str, int, float | None], ...]]:
     """spun form -> ((original, WordNet tag count or -1 for Moby only,
     channel log-probability), ...)."""
     index: dict[str, list[tuple[str, int, float | None]]] = defaultdict(list)
+    acronyms = _acronyms()
     for spun, original, sources, count, p_spin in load_table("spin_synonyms").rows:
-        if original not in SPIN_FUNCTION_WORDS:
+        if (
+            spun != original
+            and original not in SPIN_FUNCTION_WORDS
+            and original not in acronyms
+            and len(original) > 1
+        ):
             # The channel log-probability of this replacement, or None for a
             # pair only Moby knows (no spinner model to weigh it).
             channel = math.log(_SPIN_RATE * float(p_spin)) if float(p_spin) > 0 else None
             index[spun].append((original, int(count) if "wn" in sources else -1, channel))
     return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _acronyms() -> frozenset[str]:
+    """Lower-cased words health text mostly writes in capitals ("TB", "HIV"):
+    restoring one in lower case would be wrong even when the sense is right."""
+    counts: Counter[str] = Counter()
+    for word, n in load_counts("health_words").items():
+        if len(word) > 1 and word.isupper():
+            counts[word.lower()] += n
+    health = _health()
+    freq = _wordfreq()
+    return frozenset(
+        w for w, n in counts.items() if 2 * n > health.get(w, 0) and _zipf(freq.get(w, 0.0)) < 4
+    )
+
+
+@cache
+def _self_rates() -> dict[str, float]:
+    """lemma -> chance that a WordNet spinner picking a random sense and lemma of
+    it writes the lemma itself (then only its inflection is lost)."""
+    return {
+        spun: float(p_spin)
+        for spun, original, _, _, p_spin in load_table("spin_synonyms").rows
+        if spun == original
+    }
 
 
 @cache
@@ -181,6 +249,58 @@ def _suspicious() -> frozenset[str]:
 
 
 @cache
+def _fingerprints() -> dict[str, float]:
+    """Spun form -> log likelihood ratio of seeing it in spun vs clean text.
+
+    Under a spinner that replaces a share ``_SPIN_RATE`` of the words, a form
+    ``w`` turns up with probability ``(1 - r) p(w) + r sum_o p(o) p_spin(w | o)``
+    instead of ``p(w)``; ``p`` mixes health-text and general-English frequency
+    (for a multiword form, its rarest word pair). Forms whose ratio is at least
+    ``_FINGERPRINT_MIN`` nats are kept ("cistron": gene is common, cistron is
+    not; "affected role": health text never pairs the two words).
+    """
+    health, freq, pairs = _health(), _wordfreq(), _health_bigrams()
+    n_health = sum(health.values())
+    uni, bi = _symspell()
+    n_bi = sum(bi.values())
+
+    def p(form: str) -> float:
+        if " " not in form:
+            return 0.5 * health.get(form, 0) / n_health + 0.5 * freq.get(form, 0.0) + 1e-8
+        words = form.split(" ")
+        return 1e-8 + min(
+            0.5 * pairs.get(f"{a} {b}", 0) / n_health + 0.5 * bi.get(f"{a} {b}", 0) / n_bi
+            for a, b in zip(words, words[1:])
+        )
+
+    out = {}
+    for spun, originals in _reverse_index().items():
+        if spun.isdigit() or spun in SPIN_FUNCTION_WORDS:
+            continue  # WordNet lists "50" as a lemma of fifty
+        mass = sum(
+            p(o) * math.exp(ch)
+            for o, _, ch in originals
+            if ch is not None and _skeleton(o) != _skeleton(spun)
+        )
+        ratio = math.log(1 - _SPIN_RATE + mass / p(spun))
+        if ratio >= _FINGERPRINT_MIN:
+            out[spun] = min(ratio, _FINGERPRINT_CAP)
+    return out
+
+
+def _skeleton(word: str) -> str:
+    """Consonants with s for z and doubles collapsed: spelling variants share it
+    ("tumour" and "tumor", "paediatric" and "pediatric", "anaesthetise" and
+    "anesthetize"). WordNet lists such variants as lemmas of one synset; a
+    British page is not spun for using them."""
+    out: list[str] = []
+    for c in word.replace("z", "s"):
+        if c not in "aeiouy" and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+@cache
 def _health_bigrams() -> dict[str, int]:
     return load_counts("health_bigrams")
 
@@ -233,7 +353,26 @@ def _logp(word: str, prev: str | None) -> float:
     health = _health_bigrams().get(pair, 0) / (_health().get(prev, 0) + _K_HEALTH)
     uni, bi = _symspell()
     general = bi.get(pair, 0) / (uni.get(prev, 0) + _K_SYMSPELL)
-    return math.log(0.45 * health + 0.45 * general + 0.1 * unigram)
+    if _W_WEB:
+        web_uni, web_bi = _wordsegment()
+        web = web_bi.get(pair, 0) / (web_uni.get(prev, 0) + _K_WEB)
+        general = (1 - _W_WEB) * general + _W_WEB * web
+    return math.log(_W_HEALTH * health + _W_GENERAL * general + _W_UNIGRAM * unigram)
+
+
+@cache
+def _wordsegment() -> tuple[dict[str, int], dict[str, int]]:
+    """wordsegment's unigram and bigram counts (Google Web Trillion Word
+    Corpus, Apache 2.0, as the package ships them)."""
+    base = importlib_resources.files("wordsegment")
+    out = []
+    for name in ("unigrams.txt", "bigrams.txt"):
+        table = {}
+        for line in (base / name).read_text("utf-8").splitlines():
+            key, _, n = line.rpartition("\t")
+            table[key] = int(n)
+        out.append(table)
+    return out[0], out[1]
 
 
 @cache
@@ -280,34 +419,40 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in SPIN_TOKEN.finditer(text)]
 
 
-def _signals(words: list[str]) -> int:
-    """How many spinner fingerprints a run of lower-case tokens shows.
+def _evidence(words: list[str]) -> tuple[float, int]:
+    """How strongly a run of lower-case tokens shows a spinner: the summed log
+    likelihood ratios of its distinct fingerprints, and how many there are.
 
     Distinct forms only: a rare word a page repeats ("lentigo" in a page about
     lentigines) is its topic, while a spinner scatters different ones. Set
     operations do the work; the loops only visit the few candidate positions.
     """
-    suspicious, (verbs, nouns) = _suspicious(), _bare_lemmas()
-    found = set(suspicious.intersection(words))
+    prints, (verbs, nouns) = _fingerprints(), _bare_lemmas()
+    found = set(prints.keys() & set(words))
     starts = _multiword_starts()
-    for i, w in enumerate(words):
-        if w in starts and w not in found:
-            for form in (" ".join(words[i : i + 2]), " ".join(words[i : i + 3])):
-                if form in suspicious:
-                    found.add(form)
-                    break
+    for i in [i for i, w in enumerate(words) if w in starts]:
+        for form in (" ".join(words[i : i + 2]), " ".join(words[i : i + 3])):
+            if form in prints:
+                found.add(form)
+    score = sum(prints[f] for f in found)
     n = len(found)
     for prev, w in zip(words, words[1:]):
         if w in verbs and (prev in SPIN_AUXILIARIES or prev in SPIN_SUBJECT_PRONOUNS):
             n += 1
+            score += _BARE_LEMMA_EVIDENCE
         elif w in nouns and prev in SPIN_PLURAL_DETERMINERS:
             n += 1
-    return n
+            score += _BARE_LEMMA_EVIDENCE
+    return score, n
+
+
+def _signals(words: list[str]) -> int:
+    return _evidence(words)[1]
 
 
 @cache
 def _multiword_starts() -> frozenset[str]:
-    return frozenset(form.split(" ")[0] for form in _suspicious() if " " in form)
+    return frozenset(form.split(" ")[0] for form in _fingerprints() if " " in form)
 
 
 # --- scoring ---------------------------------------------------------------
@@ -338,7 +483,9 @@ def _best(
     observed = " ".join(span)
     keep = _context_score(span, left, right) + _KEEP
     inflected: tuple[float, str, str] | None = None
-    tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() else ())
+    tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() and left != "1" else ())
+    if right in SPIN_PLURAL_VERBS:
+        tags = (*tags, "NNS")
     if len(span) == 1:
         for lemma in _lemmas(observed):
             if lemma != observed:
@@ -346,7 +493,8 @@ def _best(
             for form, tag in _tagged_inflections(lemma):
                 if form == observed:
                     continue
-                prior = _LEMMA if tag in tags else _LEMMA + _UNTRIGGERED
+                prior = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
+                prior += 0.0 if tag in tags else _UNTRIGGERED
                 prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
                 prior += _tense_bonus(lemma, tag, doc_forms)
                 score = prior + _context_score([form], left, right)
@@ -362,7 +510,7 @@ def _best(
         if count < 0 and (strict or moby_blocked):
             continue  # Moby's loose associations: only for rare general words
         doc = doc_lemmas.get(original, 0)
-        prior = 1.5 * math.log1p(doc) + 0.3 * math.log1p(max(count, 0))
+        prior = _DOC_WEIGHT * math.log1p(doc) + _SENSE_WEIGHT * math.log1p(max(count, 0))
         prior += _SYNONYM + _MOBY_ONLY if channel is None else channel
         for form, tag in ((original, "base"), *_tagged_inflections(original)):
             score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
@@ -405,13 +553,20 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
     cfg = ctx.config
     words = SPIN_TOKEN.findall(text.lower())  # the gate needs no offsets
-    if len(words) < 20 or _suspicious().isdisjoint(words):
+    if len(words) < 20:
         return []
-    doc_signals = _signals(words)
-    rate = 100.0 * doc_signals / len(words)
-    if rate < cfg.spin_doc_min_rate or doc_signals < cfg.spin_doc_min_signals:
-        if doc_signals:
-            ctx.count("doc_below_gate")
+    # The evidence a document needs: per 100 words (long pages) and per square
+    # root of its length (short ones, where a few fingerprints are noise).
+    needed = max(cfg.spin_doc_min_rate * len(words) / 100, cfg.spin_doc_min_score * math.sqrt(
+        len(words)))
+    prints = _fingerprints()
+    # Cheap first look: single-word fingerprints by set intersection. Spun
+    # pages carry most of their evidence there; clean ones stop here.
+    if sum(prints[w] for w in prints.keys() & set(words)) < _FIRST_LOOK * needed:
+        return []
+    evidence, doc_signals = _evidence(words)
+    if evidence < needed or doc_signals < cfg.spin_doc_min_signals:
+        ctx.count("doc_below_gate")
         return []
     ctx.count("docs_gated")
     tokens = _tokens(text)
@@ -425,7 +580,8 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         idx = [i for i, t in enumerate(tokens) if para_start <= t[0] < para_end]
         if not idx:
             continue
-        if _signals([lower[i] for i in idx]) < cfg.spin_paragraph_min_signals:
+        short = len(idx) < _PARA_LONG
+        if short and _signals([lower[i] for i in idx]) < cfg.spin_paragraph_min_signals:
             ctx.count("paragraphs_left_alone")
             continue
         edits.extend(_restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx))
@@ -466,16 +622,16 @@ def _restore_paragraph(
             span_ids = idx[k : k + n]
             span = [lower[j] for j in span_ids]
             observed_text = text[tokens[span_ids[0]][0] : tokens[span_ids[-1]][1]]
-            if n > 1 and (" ".join(span) not in _suspicious() or observed_text != " ".join(
+            if n > 1 and (_not_a_spun_span(" ".join(span)) or observed_text != " ".join(
                 tokens[j][2] for j in span_ids
-            )):
+            ) or any(_foreign(text, tokens, j) for j in span_ids[1:])):
                 continue
             word = tokens[i][2]
             if n == 1 and _skip_word(text, tokens, i, span[0]):
                 break
             left = _neighbour(text, tokens, lower, span_ids[0], -1, idx)
             right = _neighbour(text, tokens, lower, span_ids[-1], 1, idx)
-            strict = n == 1 and span[0] not in _suspicious()
+            strict = n == 1 and span[0] not in _fingerprints()
             found = _best(
                 span, left, right, doc_lemmas, doc_forms, strict, cfg.spin_common_extra_margin
             )
@@ -500,6 +656,20 @@ def _restore_paragraph(
     return edits
 
 
+def _not_a_spun_span(form: str) -> bool:
+    """Multiword spans are restored as wholes when they are fingerprints or a
+    WordNet lemma whose word pairs health text lacks ("have it away")."""
+    return form not in _fingerprints() and form not in _suspicious()
+
+
+def _foreign(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """A token inside a span that the spinner cannot have written: capitalised
+    ("vitamin B"), glued to a code ("B12") or not a plain word."""
+    word = tokens[i][2]
+    glued = tokens[i][1] < len(text) and text[tokens[i][1]].isalnum()
+    return word[:1].isupper() or glued or not word.isalnum()
+
+
 def _skip_word(text: str, tokens: list[tuple[int, int, str]], i: int, low: str) -> bool:
     """Function words, numbers, acronyms and capitalised names are never spun
     (the spinner only replaces lower-case content words and sentence starts)."""
@@ -508,6 +678,8 @@ def _skip_word(text: str, tokens: list[tuple[int, int, str]], i: int, low: str) 
         len(word) > 1 and word.isupper()
     ):
         return True
+    if tokens[i][1] < len(text) and text[tokens[i][1]].isalnum():
+        return True  # part of a code such as "B12"
     return word[:1].isupper() and not _sentence_start(text, tokens, i)
 
 
