@@ -21,6 +21,9 @@ from .boundaries import _bigrams, _health_lower, _symspell_words, _wordfreq
 from .changes import Edit
 from .patterns import (
     OCR_ABBREVIATION,
+    OCR_DIGIT_INSIDE,
+    OCR_INNER_MARK,
+    OCR_INNER_MARK_HINT,
     OCR_NEXT_WORD,
     OCR_PART,
     OCR_PREV_WORD,
@@ -30,6 +33,8 @@ from .patterns import (
 from .registry import StepContext, normaliser
 from .resources import load_table
 
+# Marks that end a token for the first look (they surround words).
+_MARKS_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"“”‘’'*/", " "))
 # Letters outside ASCII that OCR output of English holds (the ligatures the
 # error model expands); any other one marks another language or a name.
 _LIGATURES = frozenset("ﬁﬂﬀﬃﬄﬅﬆ")
@@ -43,6 +48,10 @@ _MIN_TITLE_CANDIDATE_ZIPF = 3.5
 # A token wordfreq knows but rates rare ("tbe" 2.6, "fiom" 1.4: OCR garble on
 # the web) is changed only into a word this common.
 _MIN_RARE_TARGET_ZIPF = 5.0
+# What keeping a token no dictionary has seen scores (a frequency below one in
+# a billion words), and the bonus for keeping one wordfreq knows, however rare.
+_UNSEEN_ZIPF = -1.0
+_RARE_KEEP_BONUS = 1.0
 # How far a second candidate must trail the best one.
 _AMBIGUITY_MARGIN = 1.0
 # Most total confusion cost a candidate may need.
@@ -87,18 +96,25 @@ def _model() -> tuple[Confusion, ...]:
     return _MODEL_OVERRIDE[0] if _MODEL_OVERRIDE else _shipped_model()
 
 
-@lru_cache(maxsize=4)
+_INDEX: dict[int, dict[str, tuple[Confusion, ...]]] = {}
+
+
 def _by_first_char(model: tuple[Confusion, ...]) -> dict[str, tuple[Confusion, ...]]:
-    index: dict[str, list[Confusion]] = {}
-    for c in model:
-        if c.ocr:
-            index.setdefault(c.ocr[0], []).append(c)
-    return {k: tuple(v) for k, v in index.items()}
+    """The model's confusions by the first character they read (kept per model)."""
+    index = _INDEX.get(id(model))
+    if index is None:
+        found: dict[str, list[Confusion]] = {}
+        for c in model:
+            if c.ocr:
+                found.setdefault(c.ocr[0], []).append(c)
+        index = _INDEX[id(model)] = {k: tuple(v) for k, v in found.items()}
+    return index
 
 
 def use_model(model: tuple[Confusion, ...] | None) -> None:
     """Replace the shipped error model (evaluation of learned models); None restores it."""
     _MODEL_OVERRIDE[:] = [model] if model is not None else []
+    _INDEX.clear()
     _analyse.cache_clear()
 
 
@@ -181,14 +197,15 @@ def _apply_one(
     return out
 
 
-def _candidates(word: str) -> list[Candidate]:
-    """Dictionary words reachable from ``word`` with one or two confusions."""
+def _candidates(word: str, full: bool = True) -> list[Candidate]:
+    """Dictionary words reachable from ``word`` with one or two confusions
+    (``full``: else with one listed confusion only, the cheap first look)."""
     model = _model()
     found: dict[str, Candidate] = {}
 
     def consider(new: str, cost: float, names: tuple[str, ...]) -> None:
         low = new.lower()
-        if cost > _MAX_COST or not _case_ok(new) or not _known(low):
+        if cost > _MAX_COST or not _known(low) or not _case_ok(new):
             return
         old = found.get(low)
         if old is None or cost < old.cost:
@@ -197,11 +214,11 @@ def _candidates(word: str) -> list[Candidate]:
     for new, c, start, end in _apply_one(word, model):
         name = f"{c.ocr}->{c.gold}"
         consider(new, c.cost, (name,))
-        if len(word) >= 5 and c.cost <= 2.5:
+        if full and len(word) >= 5 and c.cost <= 2.5:
             for pos_lo, pos_hi in ((0, start), (end, len(new))):
                 for new2, c2, _, _ in _apply_one(new, model, pos_lo, pos_hi):
                     consider(new2, c.cost + c2.cost, (name, f"{c2.ocr}->{c2.gold}"))
-    if len(word) >= _BACKOFF_MIN_LEN and word.isalpha() and word.isascii():
+    if full and len(word) >= _BACKOFF_MIN_LEN and word.isalpha() and word.isascii():
         for new, name in _single_edits(word):
             consider(new, _BACKOFF_COST, (name,))
     return sorted(found.values(), key=lambda c: (c.cost - c.zipf, c.word))
@@ -243,8 +260,9 @@ class _Analysis:
 
 
 @lru_cache(maxsize=1 << 15)
-def _analyse(part: str) -> _Analysis:
-    """Candidates of one token, with the guards that need no context."""
+def _analyse(part: str, full: bool = True) -> _Analysis:
+    """Candidates of one token, with the guards that need no context
+    (``full``: all candidates, else only those of one listed confusion)."""
     none = Candidate("", 0.0, (), 0.0)
     letters = [ch for ch in part if ch.isalpha()]
     if len(part) < 3 or len(letters) < 2:
@@ -262,7 +280,7 @@ def _analyse(part: str) -> _Analysis:
     keep = 0.0 if low in _ocr_words() else _zipf(low)
     if keep >= _KNOWN_ZIPF:
         return _Analysis(None, None, keep, "known")
-    cands = _candidates(part)
+    cands = _candidates(part, full)
     title = part[:1].isupper()
     floor = _MIN_TITLE_CANDIDATE_ZIPF if title else _MIN_CANDIDATE_ZIPF
     if keep > 0:
@@ -310,9 +328,25 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     []
     """
     config = ctx.config
-    left = set(text.split()).difference(_safe())
-    if not left:
+    # The cheap first look (C-speed string and set operations): a document
+    # opens the gate only with repairs through a listed confusion, so without
+    # a token that has a candidate of that kind there can be none. Marks inside
+    # words ("be.st") are split off here, so their tokens are looked at below.
+    tokens = text.translate(_MARKS_TO_SPACE).split()
+    words = len(tokens)
+    needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
+    found = 0
+    for token in set(tokens).difference(_safe()):
+        if len(token) > 2 and (
+            _analyse(token, full=False).best is not None or OCR_DIGIT_INSIDE.search(token)
+        ):
+            found += text.count(token)
+    if found < needed and not (
+        OCR_INNER_MARK_HINT.search(text) and OCR_INNER_MARK.search(text)
+    ):
+        ctx.count("closed_gate")
         return []
+    left = set(text.split()).difference(_safe())
     parts = _suspects(left)
     if not parts:
         return []
@@ -328,7 +362,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
             if edit is not None:
                 edits.append(edit)
     signals = sum(not e.reason.startswith("ocr: *") and "+*" not in e.reason for e in edits)
-    rate = 100 * signals / max(1, len(text.split()))
+    rate = 100 * signals / max(1, words)
     if signals < config.ocr_doc_min_signals or rate < config.ocr_doc_min_rate:
         if edits:
             ctx.count("below_gate", len(edits))
@@ -415,7 +449,9 @@ def _decide(
         return bonus
 
     score = best.zipf - best.cost + context(best.word)
-    keep = analysis.keep + (1.0 if analysis.keep > 0 else 0.0)
+    # Keeping a word wordfreq knows (however rare) earns a point more; a word
+    # nobody has seen scores as a zipf of _UNSEEN_ZIPF.
+    keep = analysis.keep + _RARE_KEEP_BONUS if analysis.keep > 0 else _UNSEEN_ZIPF
     if (
         part[:1].isupper() and len(_positions(text, part)) >= 2
         and not doc_words[best.word.lower()] and not _positions(text, part.lower())

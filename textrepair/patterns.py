@@ -6,6 +6,8 @@ family that owns them. Long patterns are verbose and commented case by case.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A word as the dictionaries count it: letters, with inner apostrophes or hyphens
@@ -222,3 +224,10 @@ OCR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+\p{L}|\p{Lu}\p{Ll}{0,2}\.\p{Lu}\p
 # The word just before a position and just after one, across spaces only.
 OCR_PREV_WORD = regex.compile(r"(?<!\p{L})(\p{L}+)[ \t]+$")
 OCR_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+# A mark inside a word after two lower-case letters ("be.st", "Master?s"), not
+# in a domain name: the OCR sign the first look cannot see in its tokens.
+OCR_INNER_MARK = regex.compile(r"\p{Ll}{2}[.,;:~^`?]\p{Ll}(?!\p{Ll}*\.(?:gov|org|com|edu|net)\b)")
+# Its fast pre-test (the stdlib engine scans a plain class much faster).
+OCR_INNER_MARK_HINT = re.compile(r"[.,;:~^`?][a-z]")
+# Digits between lower-case letters ("ca11s", "pr0cedures"): worth the full look.
+OCR_DIGIT_INSIDE = regex.compile(r"\p{Ll}[01]+\p{Ll}")
