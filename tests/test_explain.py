@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import doctest
 import io
+import os
 import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import textrepair.explain as explain
 from textrepair import Change, repair
@@ -72,7 +75,26 @@ def test_colour_marks_deleted_and_inserted_text() -> None:
 
 def test_escape_codes_in_the_input_are_neutralised() -> None:
     change = Change("s", 0, 1, "\x1b", "", "r", 1.0, 0, 1)
-    assert "\x1b" not in format_changes([change], text="\x1b[31mred")
+    assert "\x1b" not in format_changes([change], text="\x1b[31mred\x9b2J")
+    assert "\x9b" not in format_changes([change], text="\x1b[31mred\x9b2J")
+
+
+ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(), st.sampled_from(list("\r\n\x0b\x0c\x1b\x85\u2028 ,.()’\ufffd"))
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT, st.booleans())
+def test_one_line_a_change_for_any_text(text: str, color: bool) -> None:
+    changes = repair(text).changes
+    out = format_changes(changes, color=color, text=text)
+    assert len(out.splitlines()) == (len(changes) + 1 if changes else 0)
+    if not color:
+        assert "\x1b" not in out
 
 
 @pytest.mark.parametrize(
@@ -92,6 +114,27 @@ def test_use_color(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     assert use_color(stream) is expected
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_cli_explain_to_a_terminal_is_coloured(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pty
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    controller, terminal = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "textrepair", "--explain"], input=DAMAGED.encode(),
+            stdout=subprocess.PIPE, stderr=terminal, check=True,
+        )
+        err = os.read(controller, 65536).decode()
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert proc.stdout.decode() == repair(DAMAGED).text
+    assert "\x1b[9;31m␣\x1b[0m" in err
+    assert "[-" not in err
 
 
 def test_cli_explain_to_a_pipe_is_plain_with_context() -> None:

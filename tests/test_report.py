@@ -57,7 +57,8 @@ B = Change("step_b", 0, 2, "xy", "z", "b", 0.5, 0, 3)  # edits what A made: span
         pytest.param("x y", [A, B], [Hunk(0, 3, "x y", "z", (A, B))], id="edit-of-an-edit"),
         pytest.param(
             "a , b .",
-            [Change("s", 1, 2, " ", "", "r", 1.0, 1, 2), Change("s", 4, 5, " ", "", "r", 1.0, 5, 6)],
+            [Change("s", 1, 2, " ", "", "r", 1.0, 1, 2),
+             Change("s", 4, 5, " ", "", "r", 1.0, 5, 6)],
             [
                 Hunk(1, 2, " ", "", (Change("s", 1, 2, " ", "", "r", 1.0, 1, 2),)),
                 Hunk(5, 6, " ", "", (Change("s", 4, 5, " ", "", "r", 1.0, 5, 6),)),
@@ -66,7 +67,8 @@ B = Change("step_b", 0, 2, "xy", "z", "b", 0.5, 0, 3)  # edits what A made: span
         ),
         pytest.param(
             "ab",
-            [Change("s", 1, 1, "", " ", "r", 1.0, 1, 1), Change("t", 2, 3, "b", "B", "r", 1.0, 1, 2)],
+            [Change("s", 1, 1, "", " ", "r", 1.0, 1, 1),
+             Change("t", 2, 3, "b", "B", "r", 1.0, 1, 2)],
             [Hunk(1, 2, "b", " B", (Change("s", 1, 1, "", " ", "r", 1.0, 1, 1),
                                     Change("t", 2, 3, "b", "B", "r", 1.0, 1, 2)))],
             id="touching-steps-merge",

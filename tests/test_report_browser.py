@@ -125,7 +125,9 @@ def test_seed_edits_are_rendered_with_reasons(browser: Any, seeds_report: list[D
     assert problems == []
 
 
-def test_unchecking_a_normaliser_hides_its_edits(browser: Any, seeds_report: list[Document]) -> None:
+def test_unchecking_a_normaliser_hides_its_edits(
+    browser: Any, seeds_report: list[Document]
+) -> None:
     step = "detokenize_ptb_spacing"
     index = str(step_classes()[step])
     total = sum(len(d.changes) for d in seeds_report)

@@ -29,8 +29,18 @@ _DIM = "\x1b[2m"
 # A stable colour per step name, cycling through the bright foreground colours.
 _STEP_COLOURS = ("\x1b[36m", "\x1b[35m", "\x1b[33m", "\x1b[34m", "\x1b[96m", "\x1b[95m")
 
-# Control characters shown as visible symbols, so one change stays on one line.
-_VISIBLE = str.maketrans({"\n": "⏎", "\r": "␍", "\t": "⇥", "\x1b": "␛"})
+# Control characters and line separators shown as visible symbols, so one
+# change stays on one line and input text cannot move the cursor or send
+# terminal escapes: C0 controls as their Unicode control pictures (␛, ␍, …),
+# line breaks as ⏎, tabs as ⇥, DEL and C1 controls (\x9b is an escape too) as
+# their code.
+_VISIBLE = str.maketrans(
+    {
+        **{chr(i): chr(0x2400 + i) for i in range(0x20)},
+        **{chr(i): f"\\x{i:02x}" for i in range(0x7F, 0xA0)},
+        "\n": "⏎", "\x85": "⏎", "\u2028": "⏎", "\u2029": "⏎", "\t": "⇥",
+    }
+)
 
 
 def use_color(stream: IO[Any]) -> bool:
@@ -70,8 +80,10 @@ def format_changes(
             left = ("…" if c.orig_start > CONTEXT else "") + left.translate(_VISIBLE)
             right = right.translate(_VISIBLE) + ("…" if c.orig_end + CONTEXT < len(text) else "")
             edit = left + edit + right
-        step = f"{colours[c.step]}{c.step}{_RESET}" if color else c.step
-        reason = f"{_DIM}{c.reason}{_RESET}" if color else c.reason
+        step, reason = c.step.translate(_VISIBLE), c.reason.translate(_VISIBLE)
+        if color:
+            step = f"{colours[c.step]}{step}{_RESET}"
+            reason = f"{_DIM}{reason}{_RESET}"
         lines.append(f"{c.orig_start}-{c.orig_end} {step} {c.confidence:.2f}  {edit}  {reason}")
     counts = Counter(c.step for c in changes)
     total = ", ".join(f"{s} {counts[s]}" for s in steps)

@@ -118,7 +118,9 @@ SCRIPT = r"""
 
   function applyFilters() {
     var on = {};
-    each(document.querySelectorAll(".step-filter"), function (box) { on[box.value] = box.checked; });
+    each(document.querySelectorAll(".step-filter"), function (box) {
+      on[box.value] = box.checked;
+    });
     var min = parseFloat($("min-conf").value);
     $("min-conf-value").textContent = min.toFixed(2);
     var shown = 0;
