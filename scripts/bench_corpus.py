@@ -117,7 +117,10 @@ def run_batch(args: list[str], interrupt_after: float | None = None) -> dict[str
     cmd = [sys.executable, "-m", "textrepair", "batch", *args]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    # A job started in the background by a shell ignores SIGINT, and so would
+    # its children: give the run Python's default Ctrl-C handling back.
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     peak = {"sum": 0, "max": 0}
     stop = threading.Event()
 
@@ -175,6 +178,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip-full", action="store_true", help="only the scaling runs")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     if REPO in args.dir.resolve().parents:
         raise SystemExit("--dir must be outside the repository")
 

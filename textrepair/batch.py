@@ -34,8 +34,8 @@ How a run works (see :mod:`textrepair.batchio` for names and paths):
   Blank lines are dropped and counted apart. The summary's counts add up.
 * **Robustness**: outputs appear under their final names only when complete;
   a marker per finished input makes a rerun skip it (``--overwrite`` redoes
-  it; a changed input is redone); Ctrl-C stops the workers, removes partial
-  files and exits 130; ``--timeout`` bounds the time per document (SIGALRM, so
+  it; a changed input is redone); Ctrl-C or SIGTERM stops the workers, removes
+  partial files and exits 130; ``--timeout`` bounds the time per document (SIGALRM, so
   POSIX only; C code that never returns to Python, such as one huge regex
   match, is interrupted when it returns); ``--shard i/N`` takes every N-th file
   of the sorted input list, from the i-th (0-based), for runs on N machines.
@@ -221,8 +221,9 @@ def warm_up(config: Config | None = None) -> float:
 
 
 def _init_worker(opts: Options, queue: Any) -> None:
-    # The parent handles Ctrl-C and stops the workers itself.
+    # The parent handles Ctrl-C and stops the workers itself (SIGTERM).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER["opts"] = opts
     _WORKER["progress"] = queue.put if queue is not None else None
     _WORKER["startup"] = warm_up(opts.config)
@@ -558,6 +559,9 @@ def run(jobs: list[Job], outdir: Path, opts: Options, workers: int = 1,
             startup.append(res["startup"])
         progress.update(files=1)
 
+    # A scheduler's SIGTERM (Slurm preemption, kill) stops a run as Ctrl-C does.
+    main_thread = threading.current_thread() is threading.main_thread()
+    old_term = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
     try:
         if workers == 1 or len(todo) <= 1:
             if todo:
@@ -582,6 +586,9 @@ def run(jobs: list[Job], outdir: Path, opts: Options, workers: int = 1,
         print(f"textrepair batch: a worker process died ({exc}); finished files are kept, "
               "run the same command again to resume", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, old_term)
     progress.close()
     wall = time.perf_counter() - t0
 
@@ -602,6 +609,10 @@ def run(jobs: list[Job], outdir: Path, opts: Options, workers: int = 1,
               f"{suffix}.jsonl. Fix them and run the same command again.", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _run_pool(todo: list[Job], opts: Options, workers: int, progress: Progress,
