@@ -382,8 +382,8 @@ def build_report(
         for i in sorted(set(idx.values()))
     )
     csp = (
-        "default-src 'none'; "
-        f"style-src '{_sha256(style)}'; script-src '{_sha256(SCRIPT)}'; img-src data:"
+        "default-src 'none'; base-uri 'none'; form-action 'none'; "
+        f"style-src '{_sha256(style)}'; script-src '{_sha256(SCRIPT)}'"
     )
     page = (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
