@@ -391,3 +391,24 @@ def test_textrepair_batch_subcommand_runs_it(corpus: Path, tmp_path: Path) -> No
 
     assert cli_main(["batch", str(corpus / "a.jsonl"), "-o", str(tmp_path / "out"), "--quiet"]) == 0
     assert summary(tmp_path / "out")["documents"]["seen"] == 6
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_sigterm_stops_a_run_like_ctrl_c(corpus: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    out = tmp_path / "out"
+
+    def terminated(text: str, config: Any = None) -> Any:
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise AssertionError("SIGTERM should have stopped the run")
+
+    monkeypatch.setattr(batch, "repair", terminated)
+    monkeypatch.setattr(batch, "warm_up", lambda config=None: 0.0)
+    before = signal.getsignal(signal.SIGTERM)
+    assert main([str(corpus), "-o", str(out), "--quiet"]) == 130
+    assert signal.getsignal(signal.SIGTERM) == before
+    assert not list(out.rglob(f"*{PART_SUFFIX}"))
+    assert not list((out / ".textrepair" / "done").rglob("*.json"))
