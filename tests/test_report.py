@@ -240,6 +240,8 @@ def test_report_from_logs_matches_report_from_repair(tmp_path: Path) -> None:
         return path.read_text(encoding="utf-8").split('<section id="summary"', 1)[1]
 
     assert body(direct) == body(from_logs) == body(from_dir)
+    assert f"made every edit ({len(SEEDS)} documents)" in body(direct)
+    assert html_escape('"min_confidence": 0.0') in body(direct)
     assert body(direct).count('<section class="doc"') == sum(
         1 for p in SEEDS if repair(p.read_text(encoding="utf-8")).changes
     )
@@ -293,6 +295,8 @@ def test_batch_sidecar_and_inline_logs_give_the_same_page(tmp_path: Path) -> Non
     assert len(expected) == 2
     for name in ("sidecar", "dir", "inline"):
         assert rendered_texts(pages[name]) == expected, name
+    assert "made every edit (3 documents)" in pages["sidecar"].read_text("utf-8")
+    assert "versions or configurations" not in pages["inline"].read_text("utf-8")
     assert f"{corpus}:1 (a)" in pages["sidecar"].read_text("utf-8")
     assert "<li>" + html_escape(f"{corpus}:2 (b)") + "</li>" in pages["sidecar"].read_text("utf-8")
 

@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .changes import Change, ChangeLogError, read_log, replay, undo
@@ -77,6 +78,7 @@ class Document:
     changes: list[Change]
     error: str = ""
     hunks: list[Hunk] = field(default_factory=list)
+    run: str = ""  # the version and configuration that made the changes, as JSON ("" unknown)
 
 
 def hunks(text: str, changes: Sequence[Change]) -> list[Hunk]:
@@ -146,6 +148,7 @@ def load_documents(
     """
     from .batchio import is_jsonl
 
+    here = _run({"textrepair": __version__, "config": config.to_dict()})
     for n, name in enumerate(inputs):
         log_path: str | None = None
         if logs is not None:
@@ -153,22 +156,22 @@ def load_documents(
         elif log_dir is not None:
             log_path = find_log(name, log_dir)
         if is_jsonl(name):
-            yield from _jsonl_documents(name, log_path, log_dir, config, keys)
+            yield from _jsonl_documents(name, log_path, log_dir, config, keys, here)
             continue
         text = _read_text(name, encoding)
         if log_path is None and log_dir is not None:
             yield Document(name, text, [], f"no change log in {log_dir} (tried "
                            f"{', '.join(_log_names(name))})")
         elif log_path is None:
-            yield Document(name, text, repair(text, config).changes)
+            yield Document(name, text, repair(text, config).changes, run=here)
         else:
             try:
                 with open(log_path, encoding="utf-8") as f:
-                    _, changes = read_log(f)
+                    header, changes = read_log(f)
             except (OSError, ChangeLogError) as exc:
                 yield Document(name, text, [], f"{log_path}: {exc}")
                 continue
-            yield Document(name, text, changes)
+            yield Document(name, text, changes, run=_run(header))
 
 
 def _read_text(name: str, encoding: str) -> str:
@@ -185,9 +188,15 @@ def _read_text(name: str, encoding: str) -> str:
     return decode(data, encoding, name)
 
 
+def _run(header: dict[str, Any]) -> str:
+    """The version and configuration of a log header, as sorted JSON."""
+    return json.dumps({"textrepair": header.get("textrepair"), "config": header.get("config")},
+                      sort_keys=True, indent=1, ensure_ascii=False)
+
+
 def _jsonl_documents(
     name: str, log_path: str | None, log_dir: str | None, config: Config,
-    keys: tuple[str, str, str],
+    keys: tuple[str, str, str], here: str,
 ) -> Iterator[Document]:
     from .batchio import open_read
     from .cli import InputError
@@ -195,9 +204,11 @@ def _jsonl_documents(
     text_key, id_key, log_key = keys
     by_line: dict[int, list[Change]] | None = None
     log_error = ""
+    run = ""
     if log_path is not None:
         try:
-            by_line = read_batch_log(log_path)
+            header, by_line = read_batch_log(log_path)
+            run = _run(header)
         except (OSError, ValueError) as exc:
             log_error = f"{log_path}: {exc}"
     elif log_dir is not None:
@@ -228,13 +239,14 @@ def _jsonl_documents(
             elif log_error:
                 yield Document(label, text, [], log_error)
             elif by_line is not None:
-                yield Document(label, text, by_line.get(lineno, []))
+                yield Document(label, text, by_line.get(lineno, []), run=run)
             else:
-                yield Document(label, text, repair(text, config).changes)
+                yield Document(label, text, repair(text, config).changes, run=here)
 
 
-def read_batch_log(path: str) -> dict[int, list[Change]]:
-    """The changes of a ``textrepair batch`` sidecar log, by input line number.
+def read_batch_log(path: str) -> tuple[dict[str, Any], dict[int, list[Change]]]:
+    """The header and changes of a ``textrepair batch`` sidecar log, the
+    changes by input line number.
 
     Its first line is a header with ``format`` ``textrepair-batch-log/1``; every
     further line is ``{"line": N, "id": ..., "changes": [...]}``.
@@ -257,7 +269,7 @@ def read_batch_log(path: str) -> dict[int, list[Change]]:
                 by_line[int(entry["line"])] = [Change.from_json(c) for c in entry["changes"]]
             except (KeyError, TypeError, ValueError) as exc:
                 raise ChangeLogError(f"line {n}: {exc!r}") from None
-    return by_line
+    return header, by_line
 
 
 def _log_names(name: str) -> list[str]:
@@ -291,9 +303,11 @@ class Summary:
     docs_by_step: Counter[str] = field(default_factory=Counter)
     confidence_sum: dict[str, float] = field(default_factory=dict)
     unchanged_names: list[str] = field(default_factory=list)
+    runs: Counter[str] = field(default_factory=Counter)  # documents by version and configuration
 
     def add(self, doc: Document) -> None:
         self.documents += 1
+        self.runs[doc.run] += 1
         if doc.error:
             self.errors += 1
         elif doc.changes:
@@ -451,8 +465,29 @@ def _summary(summary: Summary, steps: list[str], idx: dict[str, int]) -> str:
         '<th scope="col">documents</th><th scope="col">mean confidence</th>'
         '<th scope="col">share of edits</th></tr></thead><tbody>'
         + "".join(rows)
-        + "</tbody></table></section>"
+        + "</tbody></table>"
+        + _runs(summary)
+        + "</section>"
     )
+
+
+def _runs(summary: Summary) -> str:
+    """What made the changes: textrepair's version and configuration, from the
+    logs (or this run), with how many documents each covers."""
+    known = [(run, n) for run, n in summary.runs.most_common() if run]
+    unknown = summary.runs.get("", 0)
+    if not known:
+        return ""
+    if len(known) == 1 and not unknown:
+        title = f"One textrepair version and configuration made every edit ({known[0][1]:,} " \
+                "documents)"
+    else:
+        title = f"{len(known)} textrepair versions or configurations made the edits" + (
+            f"; unknown for {unknown:,} documents (inline logs or unreadable logs)"
+            if unknown else "")
+    items = "".join(f"<li>{n:,} documents<pre>{_esc(run)}</pre></li>" for run, n in known)
+    return f'<details class="runs"><summary>{_esc(title)}</summary><ul>{items}</ul></details>'
+
 
 
 def _toolbar(steps: list[str], idx: dict[str, int], shown: list[Document]) -> str:
@@ -486,9 +521,15 @@ def _toolbar(steps: list[str], idx: dict[str, int], shown: list[Document]) -> st
 
 
 def _document(i: int, doc: Document, idx: dict[str, int], reasons: dict[str, int]) -> str:
+    by_step = Counter(c.step for c in doc.changes)
+    steps = "".join(
+        f'<span class="step s{idx[s]}"><span class="swatch"></span>{_esc(s)} {n}</span>'
+        for s, n in sorted(by_step.items(), key=lambda t: idx[t[0]])
+    )
     head = (
         f'<h2 id="doc-{i}-name" tabindex="-1"><span class="docname">{_esc(doc.name)}</span> '
-        f'<span class="count" data-n="{len(doc.changes)}">{len(doc.changes)} edits</span></h2>'
+        f'<span class="count" data-n="{len(doc.changes)}">{len(doc.changes)} edits</span>'
+        f"{steps}</h2>"
     )
     if doc.error:
         head += f'<p class="err">{_esc(doc.error)}</p>'

@@ -47,6 +47,10 @@ h1 { font-size: 1.5rem; margin: 1rem 0 .2rem; }
   font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 .count { color: #666; font-weight: normal; font-size: .85rem; margin-left: .5rem;
   font-family: system-ui, sans-serif; }
+.doc h2 .step { font: .78rem system-ui, sans-serif; color: #555; margin-left: .7rem; }
+.runs { font-size: .85rem; color: #444; margin: 0 0 1rem; }
+.runs pre { background: #fff; border: 1px solid #e3e3e3; padding: .3rem .5rem; max-height: 14rem;
+  overflow: auto; font-size: .78rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere;
   font-family: Georgia, "DejaVu Serif", serif; }
 del { color: #9c0018; text-decoration: line-through; text-decoration-thickness: 2px;
