@@ -29,6 +29,7 @@ from .patterns import (
     BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
     BOUNDARY_LAST_WORD,
+    BOUNDARY_LETTERS,
     BOUNDARY_MODALS,
     BOUNDARY_NEXT_LETTERS,
     BOUNDARY_PREFIXES,
@@ -41,6 +42,7 @@ from .patterns import (
     BOUNDARY_TOKEN,
     BOUNDARY_TRAILING_SHORT,
     BOUNDARY_TWO_LETTER_WORDS,
+    BOUNDARY_UNITS,
     BOUNDARY_WORD_PAIR,
 )
 from .registry import StepContext, normaliser
@@ -429,8 +431,15 @@ def _punct_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
                 continue
             if rule == "close_paren":
                 after = BOUNDARY_FIRST_LETTERS.match(text, m.end())
-                if after is None or not _is_word(after[0]):
-                    continue  # "(MU)scle": an acronym spelled out, not glue
+                inner = text[text.rfind("(", 0, m.end()) + 1 : m.end() - 1]
+                if after is None or not _is_word(after[0]) or _known(inner + after[0]):
+                    continue  # "(MU)scle", "(LI)ver": an acronym spelled out, not glue
+            if rule == "digit_word" and _zipf(BOUNDARY_LETTERS.match(text, m.end())[0]) < 4.0:
+                continue  # "15That", not "3Dimensional"
+            if rule == "decimal_word":
+                letters = BOUNDARY_LETTERS.match(text, m.end())[0].lower()
+                if letters in BOUNDARY_UNITS or letters.startswith(("fold", "time", "dose")):
+                    continue  # "2.5mcg": a unit
             edits.append(Edit(m.end(), m.end(), " ", f"split: {rule}"))
         for m in BOUNDARY_QUOTE_GLUE.finditer(text, start, end):
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -586,6 +595,8 @@ def _best_split(
             return None
         if not (bigram or _function_word(low)):
             return None  # "Eurospeech": a name made of words
+    if len(word) <= 4 and whole_zipf >= 2.0:
+        return None  # "oris" ("orbicularis oris"): a short word wordfreq knows
     if whole_zipf > 0:
         # wordfreq has seen it ("inthe", "froma"): the split must be far likelier.
         margin = 2.0 if whole_zipf >= 2.0 else 0.0
@@ -637,7 +648,7 @@ def _best_split(
             or (low[1] == "is" and low[0].endswith(("al", "ar")))
         ):
             return None  # "cornealis", "exportin": a Latin or chemical ending
-        if not (bigram or elsewhere or _function_word(low)) and (
+        if not (bigram or elsewhere or _function_word(low) or _common_pair(word, low)) and (
             min(len(p) for p in low) < 6
             or min(_zipf(p) for p in low) < 3.0
         ):
@@ -659,6 +670,17 @@ def _best_split(
     if case:
         reason += ", case change"
     return parts, reason
+
+
+def _common_pair(word: str, low: list[str]) -> bool:
+    """Two common words, the first very common, that no dictionary knows as one
+    ("newvector", "wordclass"; not "demonstated"),
+    nor an inflection of one ("frameshifts" of "frameshift")."""
+    if min(len(p) for p in low) < 3 or min(_zipf(p) for p in low) < 4.0 or _zipf(low[0]) < 5.0:
+        return False
+    stem = word.lower()
+    stems = [stem[:-1], stem[:-2], stem[:-3]] if stem.endswith(("s", "ed", "ing")) else []
+    return _health_lower().get(stem, 0) == 0 and not any(_known(s) for s in stems if len(s) > 3)
 
 
 def _strong(parts: list[str]) -> bool:

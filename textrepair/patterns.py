@@ -77,9 +77,15 @@ BOUNDARY_STRIP = "\"“‘'([.,;:!?)]”’"
 # A cheap look at a token for any glue BOUNDARY_PUNCT_GLUE or BOUNDARY_QUOTE_GLUE
 # might find in it (looser than they are: they decide).
 BOUNDARY_PUNCT_GATE = regex.compile(
-    r"""\p{Ll}{4}\(\w | \p{Ll}{3},\p{L} | \p{L}{3}:[\d\p{Lu}] | \p{Ll}{3}\.\p{Lu}\p{Ll}
-    | \)\p{Ll}{3} | \p{Ll}\d | \d(?:and|or|the|with) | \p{L}[,.]“""",
+    r"""\p{Ll}{3}\(\w | \p{Ll},[\p{L}\d] | \p{L}{3}:[\d\p{Lu}] | \p{Ll}{3}\.\p{Lu}\p{Ll}
+    | \)\p{Ll}{3} | \p{Ll}\d | \d(?:and|or|the|with) | \p{L}[,.]“
+    | \p{Lu}\.\p{Lu}\.\p{Lu} | \d\p{L}{3} | \d\.\d+\p{L}{2}""",
     regex.VERBOSE,
+)
+# Units written glued to a number ("2.5mcg"): never split off.
+BOUNDARY_UNITS = frozenset(
+    """mcg mmol kcal mmhg meq nmol pmol umol µmol µg mol mgs hrs min mins sec secs cal
+    cals kgs lbs mls ppm ppb bpm cfu dose doses fold times""".split()
 )
 # The letters-only core of a token (a split candidate if no dictionary knows it).
 BOUNDARY_CANDIDATE = regex.compile(r"""(?<!\S)["“‘'(\[]*(\p{L}+)[.,;:!?)\]"”’']*(?!\S)""")
@@ -87,10 +93,15 @@ BOUNDARY_CANDIDATE = regex.compile(r"""(?<!\S)["“‘'(\[]*(\p{L}+)[.,;:!?)\]"�
 # group names its rule. Tokens inside URLs and e-mail addresses are skipped.
 BOUNDARY_PUNCT_GLUE = regex.compile(
     r"""
-      (?P<open_paren>(?P<before>\p{Ll}{4,}))   # "sclerosis(ALS)", not "patient(s)", "del(5q)"
-        (?=\((?:\p{Lu}[^()\s]+|\p{Ll}{3,}[^()\s]*)\))
+      (?P<open_paren>(?<!\p{L})(?P<before>\p{L}\p{Ll}{3,}))   # "sclerosis(ALS)", not "patient(s)"
+        (?=\((?:\p{Lu}[^()\s]+\)|\p{Ll}{3,}[^()\s]*\)|\p{Lu}\p{Ll}{2,}\s))  # "del(5q)"
     | (?P<comma>(?<=\p{Ll}{3}),)(?=\p{Ll}{2,}\b)       # "information,more"
-    | (?P<colon>(?<=\p{L}{3}):)(?=\d+\s|\p{Lu}\p{Ll})   # "Related:11 ", not "10:30", "doi:10.1"
+    | (?P<comma_capital>(?<=\p{L}\p{Ll}),)(?=\p{Lu})    # "Tanhermhong,T.", not "N,N-diethyl"
+    | (?P<comma_year>(?<=\p{L}\p{Ll}),)(?=(?:1[89]|20)\d\d\b)   # "Neumann,2003"
+    | (?P<colon>(?<=\p{L}{3}):)(?=\d+\s|\p{Lu}\p{Ll}|\p{Lu}\s)   # "Related:11 ", not "10:30"
+    | (?P<initials>(?<=(?<!\p{L})\p{Lu}\.\p{Lu}\.))(?=\p{Lu}\p{Ll}{2,})   # "R.S.Michalski"
+    | (?P<digit_word>(?<=(?<![\p{L}\d.,])\d{1,4}))(?=\p{Lu}\p{Ll}{2,}\b)  # "15That" (common words)
+    | (?P<decimal_word>(?<=(?<![\p{L}\d.])\d+\.\d+))(?=\p{L}{3,}|\p{L}{2}\d)  # "0.76umcp", not units
     | (?P<period>(?<=\p{Ll}{3})\.)(?=\p{Lu}\p{Ll}+\b)    # "words.The"
     | (?P<comma_article>(?<=\p{Ll}{3}),)(?=(?:a|I)\s)   # "Therefore,a keyword"
     | (?P<close_paren>(?<=\([\p{Lu}\d][^()\s]*[\p{L}\d]\)))(?=\p{Ll}{3,}\b)  # "(2002)are", not "(s)he"
@@ -116,6 +127,7 @@ BOUNDARY_EMAIL_GLUE = regex.compile(
 BOUNDARY_LAST_WORD = regex.compile(r"(?<!\S)(\p{L}+)[ \t]+$")
 BOUNDARY_FIRST_WORD = regex.compile(r"[ \t]+(\p{L}+)(?!\S)")
 BOUNDARY_FIRST_LETTERS = regex.compile(r"\p{Ll}+")
+BOUNDARY_LETTERS = regex.compile(r"\p{L}*")
 # The letters next to a fragment, across the space (what a join might add to it).
 BOUNDARY_PREV_LETTERS = regex.compile(r"(\p{L}+)[ \t]+$")
 BOUNDARY_NEXT_LETTERS = regex.compile(r"[ \t]+[\"“‘'(\[]*(\p{L}+)")
@@ -129,7 +141,7 @@ BOUNDARY_TWO_LETTER_WORDS = frozenset(
 BOUNDARY_FRAGMENT_SUFFIXES = frozenset("ing ment tion sion ness ity ies ers est ful ous ive".split())
 # Second halves of compounds ("twelvefold", "childlike"): never split off alone.
 BOUNDARY_COMPOUND_TAILS = frozenset(
-    "fold like wide free based hood ward wards wise work worthy proof ally ted form".split()
+    "fold like wide free based hood ward wards wise work worthy proof ally ted form ship born".split()
 )
 # Prefixes English writes joined to a word ("nonevaluable", "overinflation",
 # "postscreening"): a token that is one of these and a known word is not glue.
@@ -139,7 +151,7 @@ BOUNDARY_PREFIXES = frozenset(
     cardio photo poly mono tele ultra mid self cross super infra peri endo exo
     phenyl acetyl methyl ethyl amino hydroxy chloro fluoro glyco lipo chemo pan
     histo cyto immuno onco neo hemo haemo patho pharmaco vaso myo osteo gastro
-    nephro hepato angio lympho leuko thrombo uni down hetero pro lymph plasma up""".split()
+    nephro hepato angio lympho leuko thrombo uni down hetero pro lymph plasma up per""".split()
 )
 # Modal verbs: "can is" is never English, "canis" is Latin ("Toxocara canis").
 BOUNDARY_MODALS = frozenset("can could will would may might must shall should".split())
