@@ -22,6 +22,7 @@ from .changes import Edit
 from .patterns import (
     OCR_ABBREVIATION,
     OCR_DIGIT_INSIDE,
+    OCR_GARBLE_MARK,
     OCR_INNER_MARK,
     OCR_INNER_MARK_HINT,
     OCR_NEXT_WORD,
@@ -35,6 +36,8 @@ from .resources import load_table
 
 # Marks that end a token for the first look (they surround words).
 _MARKS_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"“”‘’'*/", " "))
+# Marks that clean prose never puts against a letter (see OCR_GARBLE_MARK).
+_GARBLE_MARKS = ("~", "|", "\\", "^", "`")
 # Letters outside ASCII that OCR output of English holds (the ligatures the
 # error model expands); any other one marks another language or a name.
 _LIGATURES = frozenset("ﬁﬂﬀﬃﬄﬅﬆ")
@@ -52,6 +55,9 @@ _MIN_RARE_TARGET_ZIPF = 5.0
 # a billion words), and the bonus for keeping one wordfreq knows, however rare.
 _UNSEEN_ZIPF = -1.0
 _RARE_KEEP_BONUS = 1.0
+# Languages whose words are left alone, and how common a word must be in one.
+_OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
+_OTHER_LANGUAGE_ZIPF = 2.5
 # How far a second candidate must trail the best one.
 _AMBIGUITY_MARGIN = 1.0
 # Most total confusion cost a candidate may need.
@@ -59,7 +65,7 @@ _MAX_COST = 4.5
 # The cost of one character edit the table does not list (a substitution,
 # insertion or deletion of a letter): the error model's floor for confusions
 # nobody catalogued. Only words of this many letters or more get it.
-_BACKOFF_COST = 3.0
+_BACKOFF_COST = 3.5
 _BACKOFF_MIN_LEN = 4
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -335,7 +341,8 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     tokens = text.translate(_MARKS_TO_SPACE).split()
     words = len(tokens)
     needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
-    found = 0
+    marks = _garble_marks(text)
+    found = marks
     for token in set(tokens).difference(_safe()):
         if len(token) > 2 and (
             _analyse(token, full=False).best is not None or OCR_DIGIT_INSIDE.search(token)
@@ -361,13 +368,22 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
             edit = _decide(text, start, part, analysis, doc_words, config.ocr_margin, ctx)
             if edit is not None:
                 edits.append(edit)
-    signals = sum(not e.reason.startswith("ocr: *") and "+*" not in e.reason for e in edits)
+    signals = marks + sum(
+        not e.reason.startswith("ocr: *") and "+*" not in e.reason for e in edits
+    )
     rate = 100 * signals / max(1, words)
     if signals < config.ocr_doc_min_signals or rate < config.ocr_doc_min_rate:
         if edits:
             ctx.count("below_gate", len(edits))
         return []
     return sorted(edits, key=lambda e: e.start)
+
+
+def _garble_marks(text: str) -> int:
+    """How many marks OCR leaves for specks touch a letter ("Bi~d", "\\Text")."""
+    if not any(mark in text for mark in _GARBLE_MARKS):
+        return 0
+    return len(OCR_GARBLE_MARK.findall(text))
 
 
 def _suspects(tokens: set[str]) -> set[str]:
@@ -432,6 +448,9 @@ def _decide(
     if prev_w and next_w and _foreign(prev_w) and _foreign(next_w):
         ctx.count("left_unknown_neighbours")
         return None
+    if _other_language(part.lower()):
+        ctx.count("left_other_language")
+        return None
     if best.confusions[0][:1] == "*" and part[:1].isupper() and not _sentence_start(text, start):
         ctx.count("left_name")
         return None
@@ -479,6 +498,17 @@ def _decide(
 def _foreign(word: str) -> bool:
     """An unknown word that is no garble either (another language, a name)."""
     return not _known(word) and _analyse(word).best is None
+
+
+@lru_cache(maxsize=1 << 14)
+def _other_language(word: str) -> bool:
+    """A word of French, German, Spanish, Italian, Portuguese or Dutch
+    ("atrophie blanche", old "controversie"), by wordfreq's lists of them."""
+    import wordfreq
+
+    if not word.isalpha() or not word.isascii():
+        return False  # wordfreq would split "patient?s" and expand "ﬁ": no evidence
+    return any(wordfreq.zipf_frequency(word, lang) >= _OTHER_LANGUAGE_ZIPF for lang in _OTHER_LANGUAGES)
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -201,6 +201,51 @@ def _learned(learn: str, half: str | None = None):  # type: ignore[no-untyped-de
     return tuple(model)
 
 
+def acl_error_kinds(pairs: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """What the character errors of the ACL set are made of: (words, char errors)
+    per kind of word difference, so the reachable share is visible."""
+    import difflib
+
+    from evalkit import char_errors
+
+    from textrepair.ocr import _known
+    from textrepair.patterns import OCR_STRIP
+
+    kinds: dict[str, tuple[int, int]] = {}
+
+    def add(kind: str, errors: int) -> None:
+        n, e = kinds.get(kind, (0, 0))
+        kinds[kind] = (n + 1, e + errors)
+
+    for o, g in pairs:
+        ow, gw = o.split(" "), g.split(" ")
+        matcher = difflib.SequenceMatcher(None, ow, gw, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            if tag != "replace" or i2 - i1 != j2 - j1:
+                add("spaces or words added/lost", char_errors(" ".join(gw[j1:j2]), " ".join(ow[i1:i2])))
+                continue
+            for a, b in zip(ow[i1:i2], gw[j1:j2]):
+                ca, cb = a.strip(OCR_STRIP), b.strip(OCR_STRIP)
+                if ca == cb:
+                    kind = "punctuation around a word only"
+                elif not cb.isalpha():
+                    kind = "gold word has digits, symbols or inner marks"
+                elif not _known(cb.lower()):
+                    kind = "gold word unknown to the dictionaries (name, foreign, term)"
+                elif _known(ca.lower()):
+                    kind = "real-word error (OCR wrote another word: tile/the)"
+                elif ca.lower() == cb[1:].lower():
+                    kind = "non-word, first letter lost (uch/such)"
+                elif char_errors(ca, cb) == 1:
+                    kind = "non-word, one character from a known word"
+                else:
+                    kind = "non-word, two or more characters from a known word"
+                add(kind, char_errors(b, a))
+    return kinds
+
+
 def extra(args) -> str:  # type: ignore[no-untyped-def]
     from evalkit import char_errors
 
@@ -252,6 +297,17 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             out.append(acl_row(name, lambda t: _apply(t, step(t), 0, len(t))))
         finally:
             ocr.use_model(None)
+
+    kinds = acl_error_kinds(acl)
+    out += [
+        "",
+        "What the ACL character errors are (word-aligned with difflib):",
+        "",
+        "| kind of difference | words | char errors | share |",
+        "|---|---|---|---|",
+    ]
+    for kind, (n, e) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
+        out.append(f"| {kind} | {n} | {e} | {100 * e / base_acl:.1f}% |")
 
     def icdar_row(name: str, fix: Callable[[str], str] | None, edits_of=None) -> str:  # type: ignore[no-untyped-def]
         t0 = time.perf_counter()
