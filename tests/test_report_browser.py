@@ -35,6 +35,7 @@ webdriver = pytest.importorskip(
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.select import Select  # noqa: E402
 
 DAMAGED = "It ’s rare , but ( FDA ) says so .\nThe patientsare fine , mostly .\n"
 HOSTILE = (
@@ -236,3 +237,17 @@ def test_hostile_input_shows_as_text_and_runs_nothing(browser: Any, tmp_path: Pa
     assert "<script>alert(1)</script> &amp; <img src=x" in text
     name = browser.find_element(By.CSS_SELECTOR, "#doc-0 .docname").text
     assert name == "<script>alert(5)</script>.txt"
+
+
+def test_input_and_output_views_read_as_the_texts(
+    browser: Any, seeds_report: list[Document]
+) -> None:
+    (doc,) = [d for d in seeds_report if d.changes]
+    text = "return document.querySelector('#doc-0 .text').innerText"
+    mode = Select(browser.find_element(By.ID, "mode"))
+    mode.select_by_value("input")
+    assert browser.execute_script(text) == doc.text
+    mode.select_by_value("output")
+    assert browser.execute_script(text) == repair(doc.text).text
+    mode.select_by_value("diff")
+    assert browser.execute_script(text) not in (doc.text, repair(doc.text).text)

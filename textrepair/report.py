@@ -383,7 +383,7 @@ def build_report(
         _toolbar(steps, idx, shown),
         '<noscript><p class="err">This page draws its documents with JavaScript; '
         "turn it on to see them.</p></noscript>",
-        '<main id="view"></main>',
+        '<main id="view" class="mode-diff"></main>',
         *pages,
         '<ol id="reasons" hidden>' + "".join(f"<li>{_esc(r)}</li>" for r in reasons) + "</ol>",
         _unchanged(summary),
@@ -506,6 +506,9 @@ def _toolbar(steps: list[str], idx: dict[str, int], shown: list[Document]) -> st
         '<div class="row"><label>minimum confidence <input type="range" id="min-conf" '
         'min="0" max="1" step="0.01" value="0"></label> <output id="min-conf-value" '
         'for="min-conf">0.00</output>'
+        '<label>show <select id="mode"><option value="diff">changes</option>'
+        '<option value="input">input</option><option value="output">output</option>'
+        '</select></label>'
         '<span id="shown" aria-live="polite"></span></div>'
         '<div class="row">'
         '<button type="button" id="prev-edit" title="previous edit (p)">◀ edit</button>'
@@ -579,8 +582,11 @@ def _render_hunk(h: Hunk, idx: dict[str, int], reasons: dict[str, int]) -> str:
             inner += f'<span class="o">{_esc(h.before)}</span>'
         else:
             inner += f"<del>{_esc(h.before)}</del>"
-    if h.after:
-        inner += f"<ins>{_esc(_visible(h.after))}</ins>"
+    if h.after.isspace():  # .a is what the output view shows instead of the symbol
+        inner += f'<ins class="ws">{_esc(_visible(h.after))}</ins>'
+        inner += f'<span class="a">{_esc(h.after)}</span>'
+    elif h.after:
+        inner += f"<ins>{_esc(h.after)}</ins>"
     if not inner:
         inner = '<ins class="noop">∅</ins>'
     return (

@@ -60,11 +60,17 @@ ins { color: #045a18; text-decoration: none; background: #cdf3d3; }
   border-radius: 2px; padding: 0 1px; cursor: help; }
 .e.multi { outline: 1px dashed var(--c); }
 .e:focus { outline: 2px solid var(--c); outline-offset: 1px; }
-.e .o { display: none; }
+.e .o, .e .a { display: none; }
+/* A filtered-out edit, and every edit in the input view, shows the input text. */
 .e.off { background: none; border: 0; outline: 0; padding: 0; cursor: auto; }
-.e.off del { color: inherit; background: none; text-decoration: none; }
-.e.off ins, .e.off del.ws { display: none; }
-.e.off .o { display: inline; }
+.e.off del, .mode-input del { color: inherit; background: none; text-decoration: none; }
+.e.off ins, .e.off del.ws, .mode-input ins, .mode-input del.ws { display: none; }
+.e.off .o, .mode-input .o { display: inline; }
+/* The output view shows the text with the edits that pass the filters applied. */
+.mode-output .e:not(.off) del, .mode-output .e:not(.off) .o,
+.mode-output .e:not(.off) ins.ws, .mode-output ins.noop { display: none; }
+.mode-output .e:not(.off) .a { display: inline; }
+.mode-output ins { color: inherit; background: none; }
 #tip { position: fixed; z-index: 30; max-width: min(32rem, 90vw); white-space: pre-wrap;
   overflow-wrap: anywhere; background: #222; color: #fff;
   font: 12px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; padding: .35rem .55rem;
@@ -286,6 +292,10 @@ SCRIPT = r"""
     box.addEventListener("change", applyFilters);
   });
   $("min-conf").addEventListener("input", applyFilters);
+  $("mode").addEventListener("change", function () {
+    view.className = "mode-" + $("mode").value;
+    placeTip();
+  });
   $("next-edit").addEventListener("click", function () { gotoEdit(1); });
   $("prev-edit").addEventListener("click", function () { gotoEdit(-1); });
   $("next-doc").addEventListener("click", function () { gotoDoc(currentDoc + 1); });
