@@ -24,6 +24,8 @@ class Config:
     """Repair mojibake (UTF-8 read as cp1252/latin-1 and similar) with ftfy."""
     restore_replacement_chars: bool = True
     """Restore an apostrophe lost as U+FFFD where the context makes it certain."""
+    rejoin_wrapped_lines: bool = True
+    """Rejoin hard-wrapped lines, split bullets and words hyphenated at a line end."""
     detokenize_ptb_spacing: bool = True
     """Undo Penn-Treebank token spacing (" , ", "( FDA )", "do n't") in text that shows it."""
     split_glued_words: bool = True
@@ -63,6 +65,12 @@ class Config:
     spin_common_extra_margin: float = 4.0
     """Extra margin a synonym needs to replace a word that is common in health text
     (most such words were left alone by the spinner, and a wrong swap is costly)."""
+    wrap_min_lines: int = 3
+    """Lines ending mid-sentence before a lower-case line that a document needs before
+    rejoin_wrapped_lines touches it (clean one-paragraph-a-line text has none)."""
+    wrap_min_width: int = 30
+    """Narrowest wrap width (characters) rejoin_wrapped_lines believes; narrower
+    lower-case lines are verse, lists or code."""
 
     ocr_margin: float = 2.0
     """How much better (zipf points: log10 frequency minus confusion cost, plus
@@ -102,6 +110,8 @@ class Config:
             raise ValueError(
                 "Config.ocr_margin and ocr_doc_min_rate must be >= 0, ocr_doc_min_signals >= 1"
             )
+        if self.wrap_min_lines < 1 or self.wrap_min_width < 1:
+            raise ValueError("Config.wrap_min_lines and wrap_min_width must be >= 1")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -221,6 +221,47 @@ SPIN_REPORTING_VERBS = frozenset(
     claim announce describe aver""".split()
 )
 
+# --- lines: rejoin_wrapped_lines ---
+# A line break: Windows, old Mac or Unix. Form feeds, vertical tabs and Unicode
+# line separators stay inside a line and make it structural (kept as it is).
+LINES_BREAK = regex.compile(r"\r\n|\r|\n")
+# A list item's marker (group 1): a bullet, a dash, "12." "3)" "(4)" "a)" "(b)".
+LINES_MARKER = regex.compile(
+    r"[ \t]*([-*•·▪◦‣+–—]|\d{1,3}[.)]|\(\d{1,3}\)|\p{Ll}\)|\(\p{Ll}\))[ \t]+(?=\S)"
+)
+# Lines that are structure, never wrapped prose; the breaks around them stay.
+LINES_STRUCTURAL = regex.compile(
+    r"""
+      \#{1,6}\s                    # Markdown heading
+    | \|                           # table row
+    | >                            # quotation
+    | `{3} | ~{3}                  # code fence
+    | [-*_=]{3,}\s*$               # rule or underline
+    | .*[\f\v\x00-\x08\x0e-\x1f\x85\u2028\u2029]   # page break, control character
+    | .*\S(?:\t|\ {3,})\S          # columns: a tab or three spaces inside
+    """,
+    regex.VERBOSE,
+)
+# A line that ends a sentence or introduces something (closing quotes allowed).
+LINES_ENDS_SENTENCE = regex.compile(r"[.!?…:][\"'”’)\]]*$")
+# The first piece of a line the wrapper could have moved up: a word up to its
+# first hyphen ("immune-" of "immune-based"), else the whole first word.
+LINES_FIRST_CHUNK = regex.compile(r"\p{L}[\p{L}\p{M}\d]*-(?=[\p{L}\d])|\S+")
+# A word broken by a hyphen at the line end: the word part is group 1
+# ("treat-", "long-", "COVID-", "mother-in-").
+LINES_END_HYPHEN = regex.compile(
+    r"(?<![\p{L}\p{M}\d'’])([\p{L}\d][\p{L}\p{M}\d'’]*(?:-[\p{L}\d][\p{L}\p{M}\d'’]*)*)-$"
+)
+# The word at the start of the next line ("ment", "term", "19").
+LINES_FIRST_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d]*")
+# An acronym or code at a line start ("ALS patients", "AMX0035").
+LINES_ACRONYM = regex.compile(r"\p{Lu}(?:[\p{Lu}\d]+\b|-)")
+# A sentence end inside a line, before the next sentence's first word.
+LINES_SENTENCE_GAP = regex.compile(r"[.!?][\"'”’)\]]* +(?=[\p{Lu}\d\"“(])")
+# Words after a hyphen at a line end that make it a suspended hyphen, kept with
+# its space: "both non-\nand for-profit" -> "both non- and for-profit".
+LINES_SUSPENDED_HYPHEN_NEXT = frozenset("and or nor to".split())
+
 # --- ocr: repair_ocr_garble ---
 # Punctuation around a token that is not part of the word (str.strip argument).
 OCR_STRIP = "\"“‘'([{.,;:!?)]}”’*"

@@ -16,6 +16,7 @@ from .resources import checksum
 # The modules that register normalisers. Importing one registers its steps.
 NORMALISER_MODULES = (
     "textrepair.encoding",
+    "textrepair.lines",
     "textrepair.ocr",
     "textrepair.spacing",
     "textrepair.boundaries",
