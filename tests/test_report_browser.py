@@ -124,6 +124,8 @@ def test_seed_edits_are_rendered_with_reasons(browser: Any, seeds_report: list[D
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     problems = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert problems == []
+    # Offline: the page loaded nothing besides itself.
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
 
 
 def test_unchecking_a_normaliser_hides_its_edits(

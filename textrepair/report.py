@@ -620,7 +620,9 @@ def build_parser() -> argparse.ArgumentParser:
         "2 usage, 3 unreadable input, 4 a change log that does not fit its input (the "
         "page is still written and names it).",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input text files (as repaired)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="the texts before repair: text files, or JSON Lines files of one "
+                   "document a record (or the output of textrepair batch --log inline)")
     p.add_argument("-o", "--output", default="report.html",
                    help="the HTML file to write (default: report.html; - for stdout)")
     p.add_argument("--logs", nargs="+", metavar="LOG",
