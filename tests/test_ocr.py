@@ -91,7 +91,15 @@ def test_config_validates_knobs() -> None:
     with pytest.raises(ValueError):
         Config(ocr_margin=-1.0)
     with pytest.raises(ValueError):
-        Config(ocr_doc_min_signals=0)
+        Config(ocr_doc_min_rate=-0.5)
+
+
+def test_gate_off_for_known_ocr() -> None:
+    # With the gate off (text known to be OCR), a backoff repair alone is made.
+    off = ONLY.with_values(ocr_doc_min_signals=0, ocr_doc_min_rate=0.0)
+    assert repair("Patients with carcionoma were treated.", off).text == (
+        "Patients with carcinoma were treated."
+    )
 
 
 WORDS = st.sampled_from(

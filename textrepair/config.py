@@ -79,7 +79,8 @@ class Config:
     """Repairs through a listed OCR confusion (not the one-letter-edit backoff) that
     repair_ocr_garble must find in a document before it makes any (the OCR gate) ..."""
     ocr_doc_min_rate: float = 1.0
-    """... and how many per 100 words (a lone typo in a long clean page is no OCR)."""
+    """... and how many per 100 words (a lone typo in a long clean page is no OCR).
+    Both 0 turn the gate off, for text known to be OCR output."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -106,9 +107,9 @@ class Config:
                 "Config.spin_paragraph_min_signals and spin_doc_min_signals must be >= 0"
             )
 
-        if self.ocr_margin < 0 or self.ocr_doc_min_rate < 0 or self.ocr_doc_min_signals < 1:
+        if min(self.ocr_margin, self.ocr_doc_min_rate, self.ocr_doc_min_signals) < 0:
             raise ValueError(
-                "Config.ocr_margin and ocr_doc_min_rate must be >= 0, ocr_doc_min_signals >= 1"
+                "Config.ocr_margin, ocr_doc_min_rate and ocr_doc_min_signals must be >= 0"
             )
         if self.wrap_min_lines < 1 or self.wrap_min_width < 1:
             raise ValueError("Config.wrap_min_lines and wrap_min_width must be >= 1")

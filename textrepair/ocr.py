@@ -309,20 +309,27 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     "li"/"h", "1"/"l", "0"/"o", b/h, c/e) and reads specks as punctuation.
     Only tokens that no dictionary knows are candidates (one set difference);
     each is mapped through the error model (one or two weighted confusions from
-    ``ocr_confusions.tsv``, not free edit distance) to dictionary words, which
-    are scored by frequency minus confusion cost, plus context bigrams and the
-    document's own words. The main false positive is a real word no dictionary
-    knows: a name, a drug, an old spelling, a word of another language. The
+    ``ocr_confusions.tsv``, or, for words of 4+ letters, one unlisted letter
+    edit at a high backoff cost; never free edit distance) to dictionary words,
+    scored by frequency minus confusion cost, plus context bigrams and the
+    document's own words (a form written right elsewhere in it).
+
+    The main false positive is a real word no dictionary knows: a name, a
+    drug, an old spelling, a term ("synset"), a word of another language. The
     guards: words of the health vocabulary, all-capital and mixed-case
-    identifiers, abbreviations, numbers, tokens with other non-ASCII letters
-    and tokens between two unknown words (a foreign or garbled run) are never
-    touched; a word wordfreq knows, however rare, changes only into a very
-    common one; a Capitalised token (a name?) only into a common word and not
-    when it recurs in the document while the candidate does not; the best
-    candidate must beat keeping the token by ``ocr_margin`` and the runner-up
-    by a point. A document must show ``ocr_doc_min_signals`` such repairs
-    before any is made (the OCR gate), and clean text, where every token is a
-    known word, costs one set difference.
+    identifiers, abbreviations, numbers, tokens with non-ASCII letters, words
+    of French, German, Spanish, Italian, Portuguese or Dutch, and tokens between
+    two unknown words are never touched; a word wordfreq knows, however rare,
+    changes only into a very common one; a Capitalised token only into a common
+    word, by a backoff edit only at a sentence start, and not when it recurs
+    while its repair does not; the best candidate must beat keeping the token
+    by ``ocr_margin`` and the runner-up by a point.
+
+    The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
+    and ``ocr_doc_min_rate`` per 100 words: repairs through a listed confusion
+    (a backoff repair is no sign: a lone typo is not OCR) and marks OCR leaves
+    against letters ("Bi~d"). A first look with C-speed string and set
+    operations and one-confusion candidates only closes it on clean text.
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits

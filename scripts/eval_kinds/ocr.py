@@ -138,10 +138,12 @@ def icdar_docs(limit: int | None = None) -> list[list[tuple[str, str]]]:
     return docs
 
 
-def _repairer(config_steps: tuple[str, ...]) -> Callable[[str], list[tuple[int, int, str]]]:
+def _repairer(
+    config_steps: tuple[str, ...], **knobs: float
+) -> Callable[[str], list[tuple[int, int, str]]]:
     from textrepair import Config, repair
 
-    config = Config().only(config_steps)
+    config = Config().only(config_steps).with_values(**knobs)
 
     def edits(text: str) -> list[tuple[int, int, str]]:
         return [(c.orig_start, c.orig_end, c.after) for c in repair(text, config).changes]
@@ -260,6 +262,7 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     base_acl = sum(char_errors(g, o) for o, g in acl)
     base_icdar, _ = _run_icdar(icdar, None, None)
     step = _repairer(("repair_ocr_garble",))
+    no_gate = _repairer(("repair_ocr_garble",), ocr_doc_min_signals=0, ocr_doc_min_rate=0.0)
     models = {
         "textrepair (shipped curated model)": (None, None),
         "textrepair (model learned on the other set)": ("icdar2017", "acl"),
@@ -297,6 +300,9 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             out.append(acl_row(name, lambda t: _apply(t, step(t), 0, len(t))))
         finally:
             ocr.use_model(None)
+    out.append(acl_row(
+        "textrepair, gate off (text known to be OCR)", lambda t: _apply(t, no_gate(t), 0, len(t))
+    ))
 
     kinds = acl_error_kinds(acl)
     out += [
@@ -335,6 +341,7 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             out.append(icdar_row(name, None, step))
         finally:
             ocr.use_model(None)
+    out.append(icdar_row("textrepair, gate off (text known to be OCR)", None, no_gate))
     return "\n".join(out) + "\n"
 
 
