@@ -244,7 +244,7 @@ def test_hostile_input_shows_as_text_and_runs_nothing(browser: Any, tmp_path: Pa
 def test_input_and_output_views_read_as_the_texts(
     browser: Any, seeds_report: list[Document]
 ) -> None:
-    (doc,) = [d for d in seeds_report if d.changes]
+    doc = next(d for d in seeds_report if d.changes)  # drawn as doc-0
     text = "return document.querySelector('#doc-0 .text').innerText"
     mode = Select(browser.find_element(By.ID, "mode"))
     mode.select_by_value("input")

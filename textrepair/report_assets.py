@@ -8,10 +8,12 @@ from ``data-`` attributes and only ever sets ``textContent``, ``hidden``,
 
 from __future__ import annotations
 
-# One colour a normaliser (Okabe-Ito, readable by colour-blind people), by
-# pipeline order; a step keeps its colour from report to report.
+# One colour a normaliser, by pipeline order, so a step keeps its colour from
+# report to report: Okabe-Ito (readable by colour-blind people) without its
+# yellow and black, then Paul Tol's wine and indigo; no grey, which reads as
+# "disabled".
 PALETTE = (
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c6d1f", "#777777",
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#882255", "#332288",
 )
 
 STYLE = """
