@@ -34,6 +34,20 @@ BOTH = Config().only(["split_glued_words", "rejoin_split_words"])
         ("Smith (2002)are right.", "Smith (2002) are right."),
         ("Therefore,a keyword matched.", "Therefore, a keyword matched."),
         ("Lower levels ofBabesia and ofBabesia again.", "Lower levels of Babesia and of Babesia again."),
+        ("This isa test of it.", "This is a test of it."),
+        ("It lasts atleast a week.", "It lasts at least a week."),
+        ("Thereis no cure yet.", "There is no cure yet."),
+        ("Cases rose inLatin America and in Latin America.",
+         "Cases rose in Latin America and in Latin America."),
+        ("Addison disease is rare; Addisondisease is treated.",
+         "Addison disease is rare; Addison disease is treated."),
+        ("Found in aLouisiana study.", "Found in a Louisiana study."),
+        ("It uses a wordclass model.", "It uses a word class model."),
+        ("Data from friends(Linguistic Data Consortium).",
+         "Data from friends (Linguistic Data Consortium)."),
+        ("As shown by Neumann,2003 and others.", "As shown by Neumann, 2003 and others."),
+        ("Work by R.S.Michalski on it.", "Work by R.S. Michalski on it."),
+        ("duluth 0.76umcp 0.65", "duluth 0.76 umcp 0.65"),
     ],
 )
 def test_split_glued_words(text_in: str, text_out: str) -> None:
@@ -58,6 +72,13 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "One was nonevaluable; overinflation and postscreening too.",
         "Results of Eurospeech and the HealthDay news.",
         "Vice versa, acne inversa.",
+        "Infected with Toxocara canis or orbicularis oris.",
+        "A significant upshoot and a hormonal inbalance.",
+        "One was liveborn; twinship and peroral routes.",
+        "The (MU)scle, (LI)ver and (BR)ain forms.",
+        "Take 2.5mcg or 1.5mmol with 0.5fold change.",
+        "Isa and Oran wrote it, Ina agreed.",
+        "The HealthDay news and YouTube videos.",
     ],
 )
 def test_split_glued_words_leaves_alone(clean: str) -> None:
@@ -74,6 +95,9 @@ def test_split_glued_words_leaves_alone(clean: str) -> None:
         ("t h e a r c, a n d t h e end", "the arc, and the end"),
         ("The doc tors said so.", "The doctors said so."),
         ("Leish mania is spread by flies.", "Leishmania is spread by flies."),
+        ("the r e p r e s e n t a t i o n s of it", "the representations of it"),
+        ("it i s the end", "it is the end"),
+        ("an error- correction step", "an error-correction step"),
     ],
 )
 def test_rejoin_split_words(text_in: str, text_out: str) -> None:
@@ -92,6 +116,9 @@ def test_rejoin_split_words(text_in: str, text_out: str) -> None:
         "The tumor weighed 1.2 g in the control group.",
         "He had cold flashes with goose bumps.",
         "It may be in different places, a web page.",
+        "Long- and short-term effects, low- versus high-grade.",
+        "The TGF- signaling pathway.",
+        "Hepatitis B e antigen (HBeAg).",
     ],
 )
 def test_rejoin_split_words_leaves_alone(clean: str) -> None:

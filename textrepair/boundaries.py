@@ -4,6 +4,12 @@ Both steps score with the same evidence: wordfreq's English frequencies (the
 cost of a word is ``-log10`` of its frequency), symspellpy's 82,765-word
 dictionary and 243,342 bigrams (a list of real words, no fragments), the
 health vocabulary in ``dictionaries/`` and the document itself.
+
+Speed: both steps start from one survey of the text (kept for the second step
+when the first changes nothing). Its only pass over every token is
+``set(text.split())`` minus the set of tokens that need no look (C speed); the
+few tokens left are tested with cached per-word tests, and only their
+positions, or a window of about 120 characters around them, are scored.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from .patterns import (
     BOUNDARY_FIRST_LETTERS,
     BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
+    BOUNDARY_HYPHEN_SPACE,
     BOUNDARY_LAST_WORD,
     BOUNDARY_LETTERS,
     BOUNDARY_MODALS,
@@ -182,6 +189,8 @@ class _Survey:
     """Tokens that are fragments ("ment") or the rare piece of a pair ("tors")."""
     pairs: list[str] = field(default_factory=list)
     """Lower-case word pairs in the text that make one word ("doc tors")."""
+    hyphens: list[str] = field(default_factory=list)
+    """Tokens that end in a hyphen after letters ("error-", before "correction")."""
 
 
 _LAST_SURVEY: list[_Survey] = []
@@ -212,12 +221,14 @@ def _classify(survey: _Survey, every: set[str], tokens: set[str], cores: set[str
     """Sort the cores no dictionary skips into the steps' candidates (``every``:
     all tokens of the text, ``tokens``: those the dictionaries did not skip)."""
     keys = _pairs()
-    punct, split, rejoin, pieces = [], [], [], []
+    punct, split, rejoin, pieces, hyphens = [], [], [], [], []
     if len(_NOTHING_TO_DO) > 200_000:
         _NOTHING_TO_DO.clear()
     for core in cores:
         if not core.isalpha():
-            if "@" in core or BOUNDARY_PUNCT_GATE.search(core):
+            if core.endswith("-") and core[:-1].isalpha() and core[:-1].islower():
+                hyphens.append(core)  # whether a word follows depends on the text
+            elif "@" in core or BOUNDARY_PUNCT_GATE.search(core):
                 punct.append(core)
             else:
                 _NOTHING_TO_DO.add(core)
@@ -241,13 +252,14 @@ def _classify(survey: _Survey, every: set[str], tokens: set[str], cores: set[str
                 pieces.append(low)
         if not todo:
             _NOTHING_TO_DO.add(core)
-    if not (punct or split or rejoin or pieces):
+    if not (punct or split or rejoin or pieces or hyphens):
         return
     by_core: dict[str, list[str]] = {}
     for token in tokens:
         by_core.setdefault(token.strip(BOUNDARY_STRIP), []).append(token)
     survey.punct = [t for core in punct for t in tokens if core in t]
     survey.split = {core: by_core[core] for core in split}
+    survey.hyphens = [t for core in hyphens for t in by_core[core] if t == core]
     survey.rejoin = [
         t for core in rejoin for t in by_core[core]
         if _joins_a_neighbour(survey.text, t, core.lower())
@@ -386,7 +398,8 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
 
     The damage: a scraper that strips link markup, or a PDF extractor that loses
     the spacing, drops the spaces around a span of words. Only tokens of letters
-    that no dictionary knows are candidates (a set lookup); each is split at the
+    that no dictionary knows are candidates (a set difference), and only those a
+    cached, document-free test says could be split; each is split at the
     cheapest segmentation into words of wordfreq/symspellpy/the health corpus
     (case-aware: a part is lower-case, Capitalised or a known acronym). The
     false positive is a rare word or name made of words ("Tiangong",
@@ -399,8 +412,15 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     left alone, a Capitalised token must start with a function word or a very
     common word, and tokens with digits, hyphens, apostrophes, "@", "/", "#"
     or camel case (IGF-1, GLP-1, iPhone, McDonald, PubMed) are never split.
+    Three kinds of evidence decide alone: a function word glued to "a"/"an"
+    ("isa", "fora"; lower-case only, "Isa" may be a name), a function word
+    before a capital ("ofBabesia", "aLouisiana"), and the same words written
+    apart elsewhere in the document ("LatinAmerica" where "Latin America"
+    stands). Two very common words ("newvector") are split when no dictionary
+    knows the whole; "twinship", "liveborn", "peroral" and "canis" are guarded.
     Punctuation glued to a word is spaced by rule: "sclerosis(ALS)",
-    "Related:11", "pattern,which", "(2002)are", "treatments,“Dr".
+    "Related:11", "pattern,which", "(2002)are", "treatments,“Dr",
+    "Neumann,2003", "R.S.Michalski", "15That", "0.76umcp" (not units: "2.5mcg").
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
@@ -758,8 +778,12 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     where the joined form is a known word and the joined reading is cheaper
     than the spaced one. The false positive is two real words that also make
     one ("a part", "in to", "health care"): a join needs at least one fragment,
-    so two words are never joined, and single capitals (initials, "vitamin D")
-    count as words.
+    so two words are joined only when English never writes them as a pair and
+    the joined word is far more common ("doc tors"), and single capitals
+    (initials, "vitamin D") count as words. Runs of single letters may be long
+    ("r e p r e s e n t a t i o n s", up to 24). A space after a hyphen that
+    ends a lower-case word goes ("error- correction"), unless the next word is
+    a function word or "versus" (a suspended hyphen: "long- and short-term").
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
@@ -771,8 +795,9 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     []
     """
     survey = _survey(text)
-    if not (survey.rejoin or survey.pairs):
+    if not (survey.rejoin or survey.pairs or survey.hyphens):
         return []
+    edits: list[Edit] = _hyphen_edits(text, survey.hyphens)
     hits = [p for token in survey.rejoin for p in _positions(text, token)]
     lower = text.lower() if survey.pairs else text
     if len(lower) != len(text):  # a letter whose lower case is longer ("İ")
@@ -783,10 +808,21 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
         while pos >= 0:
             hits.append(pos)
             pos = lower.find(pair, pos + 1)
-    edits: list[Edit] = []
     for start, end in _windows(text, hits):
         for e in _rejoin_line(text[start:end], text, ctx):
             edits.append(Edit(e.start + start, e.end + start, e.after, e.reason, e.confidence))
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _hyphen_edits(text: str, tokens: list[str]) -> list[Edit]:
+    """A space after a hyphen inside a word ("error- correction", "task- specific"),
+    not a suspended hyphen ("long- and short-term", "low- versus high-grade")."""
+    edits = []
+    for token in tokens:
+        for pos in _positions(text, token):
+            m = BOUNDARY_HYPHEN_SPACE.match(text, pos + len(token))
+            if m and m[1] not in BOUNDARY_SPLIT_FUNCTION_WORDS and m[1] not in ("versus", "vs"):
+                edits.append(Edit(m.start(), m.start(1), "", "rejoin: space after a hyphen"))
     return edits
 
 
@@ -835,12 +871,18 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
     for k in range(n):
         last_frag = k if frag[k] else last_frag
         last.append(last_frag)
+    letters = 0  # single letters in a row, up to each token ("r e p r e s e n t")
+    run: list[int] = []
+    for t in tokens:
+        letters = letters + 1 if t["core"] and len(t["core"]) == 1 else 0
+        run.append(letters)
     best: list[tuple[float, list[tuple[int, int]]]] = [(0.0, [])]
     for j in range(1, n + 1):
         t = tokens[j - 1]
         single = best[j - 1][0] + _token_cost(t["core"], frag[j - 1])
         choice = (single, best[j - 1][1])
-        for i in range(max(0, j - 8), j - 1):
+        reach = max(8, min(run[j - 1], 24))  # a spaced-out word may be long
+        for i in range(max(0, j - reach), j - 1):
             has_fragment = last[j - 1] >= i
             if not has_fragment and j - i > 2:
                 continue
@@ -918,6 +960,8 @@ def _joined(tokens: list[regex.Match[str]], i: int, j: int) -> str | None:
     if not (word.islower() or word.isupper() or word[0].isupper() and word[1:].islower()):
         return None
     low = word.lower()
+    if len(low) == 2 and j - i == 2 and word.islower() and low in BOUNDARY_TWO_LETTER_WORDS:
+        return word  # "i s", "t o": two single letters
     if not _is_word(low) or len(low) < 3:
         return None
     if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 3:

@@ -131,6 +131,9 @@ BOUNDARY_LETTERS = regex.compile(r"\p{L}*")
 # The letters next to a fragment, across the space (what a join might add to it).
 BOUNDARY_PREV_LETTERS = regex.compile(r"(\p{L}+)[ \t]+$")
 BOUNDARY_NEXT_LETTERS = regex.compile(r"[ \t]+[\"“‘'(\[]*(\p{L}+)")
+# Spaces after a hyphen that ends a token, before a lower-case word (group 1):
+# "error- correction" -> "error-correction".
+BOUNDARY_HYPHEN_SPACE = regex.compile(r"[ \t]+(\p{Ll}{2,})(?=[\s.,;:!?)]|$)")
 # Two adjacent lower-case words (a candidate pair for "doc tors" -> "doctors").
 BOUNDARY_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}\d'’-])")
 # Two-letter strings that are words on their own (others, "ta", "th", are fragments).
