@@ -34,8 +34,6 @@ from .patterns import (
 from .registry import StepContext, normaliser
 from .resources import load_table
 
-# Marks that end a token for the first look (they surround words).
-_MARKS_TO_SPACE = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"“”‘’'*/", " "))
 # Marks that clean prose never puts against a letter (see OCR_GARBLE_MARK).
 _GARBLE_MARKS = ("~", "|", "\\", "^", "`")
 # Letters outside ASCII that OCR output of English holds (the ligatures the
@@ -345,22 +343,22 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     # opens the gate only with repairs through a listed confusion, so without
     # a token that has a candidate of that kind there can be none. Marks inside
     # words ("be.st") are split off here, so their tokens are looked at below.
-    tokens = text.translate(_MARKS_TO_SPACE).split()
+    tokens = text.split()
     words = len(tokens)
     needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
     marks = _garble_marks(text)
     found = marks
-    for token in set(tokens).difference(_safe()):
-        if len(token) > 2 and (
-            _analyse(token, full=False).best is not None or OCR_DIGIT_INSIDE.search(token)
+    left = set(tokens).difference(_safe())
+    for part in _first_look(left):
+        if _analyse(part, full=False).best is not None or (
+            not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
         ):
-            found += text.count(token)
+            found += text.count(part)
     if found < needed and not (
         OCR_INNER_MARK_HINT.search(text) and OCR_INNER_MARK.search(text)
     ):
         ctx.count("closed_gate")
         return []
-    left = set(text.split()).difference(_safe())
     parts = _suspects(left)
     if not parts:
         return []
@@ -391,6 +389,24 @@ def _garble_marks(text: str) -> int:
     if not any(mark in text for mark in _GARBLE_MARKS):
         return 0
     return len(OCR_GARBLE_MARK.findall(text))
+
+
+def _first_look(tokens: set[str]) -> set[str]:
+    """The unknown words of unknown tokens, cheaply: surrounding punctuation
+    stripped, and only tokens with other marks inside cut into parts."""
+    safe = _safe()
+    found = set()
+    for token in tokens:
+        core = token.strip(OCR_STRIP)
+        if len(core) < 3 or core in safe:
+            continue
+        if core.isalpha():
+            found.add(core)
+        else:
+            found.update(
+                m.group() for m in OCR_PART.finditer(core) if len(m.group()) > 2
+            )
+    return found
 
 
 def _suspects(tokens: set[str]) -> set[str]:
