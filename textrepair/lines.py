@@ -37,9 +37,13 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Layout:
-    """The document's wrap widths: a line is full (the wrapper had to break it)
-    when its length plus a space and the next line's first chunk reaches the
-    threshold; a line longer than ``limit`` was not made by the wrapper.
+    """How a document was wrapped, measured on its sure wraps.
+
+    A line is full (the wrapper had to break it) when its length plus a space
+    and the next line's first chunk reaches ``thr_cont``, or ``thr_first`` for
+    the first line of a paragraph (shorter where an indent was stripped);
+    ``limit_*`` are the longest wrapped lines seen and ``max_width`` the widest
+    the wrapper can have been: a longer line was not made by it.
     ``bullets_split``: most list items of the document are cut after one word.
     ``breaks_at_full``: a full line that ends a sentence before a capital is
     more often a paragraph's last line than a wrap (short paragraphs)."""
@@ -65,7 +69,7 @@ def rejoin_wrapped_lines(text: str, ctx: StepContext) -> list[Edit]:
     hard-wrapped at all: it needs ``wrap_min_lines`` lines that end mid-sentence
     with the next line starting in lower case, and their lengths must cluster
     under one width. Then each newline is decided in order with the document's
-    widths (continuation lines, and possibly shorter first lines of paragraphs)
+    layout (continuation lines, and possibly shorter first lines of paragraphs)
     and the words on both sides: a lower-case continuation or a full line is
     joined; a line with room left for the next word, a list marker, an indented,
     blank or Markdown line, or a short heading is kept. A hyphen at a line end
@@ -100,11 +104,11 @@ def rejoin_wrapped_lines(text: str, ctx: StepContext) -> list[Edit]:
     if starts < ctx.config.wrap_min_lines:
         return []
     lines = _split_lines(text)
-    widths = _estimate_widths(text, lines, ctx)
-    if widths is None:
+    layout = _measure_layout(text, lines, ctx)
+    if layout is None:
         ctx.count("not_wrapped")
         return []
-    return _decide(text, lines, widths, ctx)
+    return _decide(text, lines, layout, ctx)
 
 
 # --- document evidence ------------------------------------------------------
@@ -160,7 +164,7 @@ def _sure_wrap(left: _Line, right: _Line) -> bool:
     )
 
 
-def _estimate_widths(text: str, lines: list[_Line], ctx: StepContext) -> _Layout | None:
+def _measure_layout(text: str, lines: list[_Line], ctx: StepContext) -> _Layout | None:
     """Measure the wrap width from the sure wraps, separately for first lines of
     paragraphs (which may be shorter, as when an indent was stripped) and for
     the other lines; None if the document does not look hard-wrapped."""
@@ -275,7 +279,7 @@ def _quantile(values: list[int], q: float) -> int:
 # --- decisions --------------------------------------------------------------
 
 
-def _decide(text: str, lines: list[_Line], widths: _Layout, ctx: StepContext) -> list[Edit]:
+def _decide(text: str, lines: list[_Line], layout: _Layout, ctx: StepContext) -> list[Edit]:
     edits: list[Edit] = []
     words: Counter[str] | None = None
     first = True  # the current line starts a paragraph (or is a list item)
@@ -287,11 +291,11 @@ def _decide(text: str, lines: list[_Line], widths: _Layout, ctx: StepContext) ->
         if first:
             item = bool(LINES_MARKER.match(left.body))
         if first and not item:
-            thr, limit = widths.thr_first, widths.limit_first
+            thr, limit = layout.thr_first, layout.limit_first
         else:
-            thr, limit = widths.thr_cont, widths.limit_cont
+            thr, limit = layout.thr_cont, layout.limit_cont
         kind, reason, conf = _decide_newline(
-            lines, i, length, thr, limit, widths, item, first and carry == 0
+            lines, i, length, thr, limit, layout, item, first and carry == 0
         )
         if kind == DROP_HYPHEN:
             if words is None:
@@ -312,7 +316,7 @@ def _decide(text: str, lines: list[_Line], widths: _Layout, ctx: StepContext) ->
 
 
 def _decide_newline(
-    lines: list[_Line], i: int, length: int, thr: int, limit: int, widths: _Layout,
+    lines: list[_Line], i: int, length: int, thr: int, limit: int, layout: _Layout,
     item: bool, first: bool,
 ) -> tuple[str, str, float]:
     """One newline: (decision, evidence, confidence); hyphen breaks are marked
@@ -330,7 +334,7 @@ def _decide_newline(
         word = lb.split()[-1]
         if (
             not rb[:1].isupper()
-            or widths.bullets_split
+            or layout.bullets_split
             or LINES_ACRONYM.match(rb)
             or word.lower() in BOUNDARY_FUNCTION_WORDS
         ):
@@ -345,8 +349,8 @@ def _decide_newline(
         if full and not ends and not item:
             return SPACE, "dash or number moved to the line start", 0.7
         return KEEP, "list item", 1.0
-    if length > widths.max_width + _tolerance(widths.max_width) and not lower:
-        return KEEP, f"line longer than the wrap width ({length} > {widths.max_width})", 1.0
+    if length > layout.max_width + _tolerance(layout.max_width) and not lower:
+        return KEEP, f"line longer than the wrap width ({length} > {layout.max_width})", 1.0
     if LINES_END_HYPHEN.search(lb) and LINES_FIRST_WORD.match(rb) and (lower or full):
         return DROP_HYPHEN, "", 1.0
     if lower:
@@ -357,24 +361,24 @@ def _decide_newline(
         # A scraped page starts with its title far more often than with a
         # wrap before a capitalised word (the error accepted).
         return KEEP, "title: the first line has no end punctuation", 0.8
-    short_first = widths.limit_first < widths.limit_cont - 5
+    short_first = layout.limit_first < layout.limit_cont - 5
     if first and short_first and length > limit + _tolerance(limit) and rb[:1].isupper():
         return KEEP, f"line longer than the first-line width ({length} > {limit})", 0.8
     if first and _title_case(lb) and not ends and length < 0.8 * limit:
         return KEEP, "heading in title case", 0.8
     if not full:
-        if short_first and len(rb) > widths.limit_first + _tolerance(widths.limit_first):
+        if short_first and len(rb) > layout.limit_first + _tolerance(layout.limit_first):
             return SPACE, f"next line too long for a first line ({len(rb)} chars)", 0.7
         return KEEP, f"room left for the next word ({_overflow(length, rb)} < {thr})", 1.0
     if ends:
-        if _standalone(lines, i + 1, widths):
+        if _standalone(lines, i + 1, layout):
             return KEEP, "next line is a heading", 0.8
         if short_first:
-            if len(rb) > widths.limit_first + _tolerance(widths.limit_first):
+            if len(rb) > layout.limit_first + _tolerance(layout.limit_first):
                 return SPACE, f"next line too long for a first line ({len(rb)} chars)", 0.7
-            if _short_first_line(lines, i + 1, widths):
+            if _short_first_line(lines, i + 1, layout):
                 return KEEP, "next line is a short first line", 0.8
-        if widths.breaks_at_full:
+        if layout.breaks_at_full:
             return KEEP, "full line at a sentence end, short paragraphs", 0.6
         return SPACE, f"full line ({_overflow(length, rb)} >= {thr}) at a sentence end", 0.7
     return SPACE, f"full line ({_overflow(length, rb)} >= {thr})", 0.9
@@ -394,29 +398,29 @@ def _tolerance(limit: int) -> int:
     return max(3, limit // 20)
 
 
-def _standalone(lines: list[_Line], j: int, widths: _Layout) -> bool:
+def _standalone(lines: list[_Line], j: int, layout: _Layout) -> bool:
     """Line j looks like a heading: short, not ending a sentence with a period,
     and followed by a capitalised line it has room for (or by nothing)."""
     body = lines[j].body
-    if body.endswith(".") or len(body) > 0.8 * widths.limit_cont:
+    if body.endswith(".") or len(body) > 0.8 * layout.limit_cont:
         return False
     if j + 1 == len(lines):
         return True
     nxt = lines[j + 1].body
     if _blank(lines[j + 1]) or LINES_MARKER.match(nxt):
         return True
-    return nxt[:1].isupper() and _overflow(len(body), nxt) < widths.thr_cont
+    return nxt[:1].isupper() and _overflow(len(body), nxt) < layout.thr_cont
 
 
-def _short_first_line(lines: list[_Line], j: int, widths: _Layout) -> bool:
+def _short_first_line(lines: list[_Line], j: int, layout: _Layout) -> bool:
     """Line j is wrapped at the shorter first-line width, not the other one."""
-    if widths.thr_first >= widths.thr_cont or j + 1 == len(lines):
+    if layout.thr_first >= layout.thr_cont or j + 1 == len(lines):
         return False
     nxt = lines[j + 1].body
     if LINES_ENDS_SENTENCE.search(lines[j].body) or _blank(lines[j + 1]):
         return False
     o = _overflow(len(lines[j].body), nxt)
-    return widths.thr_first <= o < widths.thr_cont
+    return layout.thr_first <= o < layout.thr_cont
 
 
 # --- end-of-line hyphens ----------------------------------------------------

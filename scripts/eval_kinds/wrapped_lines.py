@@ -151,6 +151,16 @@ BASELINES: dict[str, Callable[[str], str]] = {
     "join unless the line ends a sentence": join_unless_sentence_end,
 }
 
+try:  # only if unstructured is importable (it is not a project dependency)
+    from unstructured.cleaners.core import group_broken_paragraphs
+
+    # It separates the paragraphs it finds by a blank line; this data has none.
+    BASELINES["unstructured group_broken_paragraphs"] = (
+        lambda text: group_broken_paragraphs(text).replace("\n\n", "\n")
+    )
+except ImportError:  # pragma: no cover
+    pass
+
 
 # --- newline decisions ---------------------------------------------------------
 
@@ -195,6 +205,22 @@ def decisions_from_output(damaged: str, repaired_changes: list) -> list[str]:  #
     return [made.get(k, "keep") for k in range(len(newlines))]
 
 
+def decisions_from_text(damaged: str, output: str) -> list[str] | None:
+    """keep or space for each newline of ``damaged``, read from a system's
+    output that kept every token (None if it changed any)."""
+    tokens_in = list(re.finditer(r"\S+", damaged))
+    tokens_out = list(re.finditer(r"\S+", output))
+    if [m.group() for m in tokens_in] != [m.group() for m in tokens_out]:
+        return None
+    out = []
+    for k in range(len(tokens_in) - 1):
+        gap = damaged[tokens_in[k].end() : tokens_in[k + 1].start()]
+        gap_out = output[tokens_out[k].end() : tokens_out[k + 1].start()]
+        for _ in re.finditer(r"\r\n|\r|\n", gap):
+            out.append("keep" if "\n" in gap_out else "space")
+    return out
+
+
 def decisions_of_rule(damaged: str, rule: str) -> list[str]:
     lines = re.split(r"\r\n|\r|\n", damaged)
     out = []
@@ -221,8 +247,10 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     rng = random.Random(args.seed)
     totals: dict[str, Counter[str]] = {
         s: Counter() for s in ("textrepair", "join every single newline",
-                               "join unless the line ends a sentence")
+                               "join unless the line ends a sentence",
+                               *[b for b in BASELINES if b.startswith("unstructured")])
     }
+    skipped = 0
     by_label: dict[str, Counter[str]] = {}
     docs_right = Counter()
     n_docs = 0
@@ -237,6 +265,14 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             "join every single newline": decisions_of_rule(damaged, "all"),
             "join unless the line ends a sentence": decisions_of_rule(damaged, "sentence"),
         }
+        if "unstructured group_broken_paragraphs" in BASELINES:
+            made = decisions_from_text(
+                damaged, BASELINES["unstructured group_broken_paragraphs"](damaged)
+            )
+            if made is not None and len(made) == len(gold):
+                systems["unstructured group_broken_paragraphs"] = made
+            else:
+                skipped += 1
         n_docs += 1
         for name, made in systems.items():
             right = sum(g == m for g, m in zip(gold, made))
@@ -269,6 +305,8 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             f"| {name} | {c['right']:,} / {c['all']:,} | {c['right'] / max(1, c['all']):.4f} | "
             f"{docs_right[name]} / {n_docs} |"
         )
+    if skipped:
+        rows += ["", f"(unstructured changed the tokens of {skipped} documents: not counted.)"]
     rows += ["", "textrepair by gold decision:", "", "| gold | newlines | right |", "|---|---|---|"]
     for label, c in sorted(by_label.items()):
         rows.append(f"| {label} | {c['all']:,} | {c['right'] / max(1, c['all']):.4f} |")
