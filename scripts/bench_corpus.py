@@ -12,7 +12,8 @@ damaged by the kinds in ``scripts/eval_kinds/``, written as gzip shards; then:
 
 Each run's wall time, CPU seconds of its process tree (``getrusage`` of the
 waited-for children) and peak resident memory (sum over the process tree and
-largest single process, sampled from ``/proc`` every 0.2 s) are measured; the
+largest single process, and the sum of PSS, which splits pages the forked
+workers share with the parent, sampled from ``/proc`` every 0.2 s) are measured; the
 machine's load average and the busiest other processes are printed, since
 shared cores distort wall-time scaling. Prints Markdown.
 
@@ -85,8 +86,20 @@ def count_records(folder: Path) -> int:
     return n
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """(sum, max) VmRSS in bytes over ``root`` and its descendants."""
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes: shared pages split between their users."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss(root: int) -> tuple[int, int, int]:
+    """(sum RSS, max RSS, sum PSS) in bytes over ``root`` and its descendants."""
     parent: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -109,7 +122,7 @@ def _tree_rss(root: int) -> tuple[int, int]:
                 tree.add(pid)
                 changed = True
     values = [rss.get(p, 0) for p in tree]
-    return sum(values), max(values, default=0)
+    return sum(values), max(values, default=0), sum(_pss(p) for p in tree)
 
 
 def run_batch(args: list[str], interrupt_after: float | None = None) -> dict[str, Any]:
@@ -121,14 +134,15 @@ def run_batch(args: list[str], interrupt_after: float | None = None) -> dict[str
     # its children: give the run Python's default Ctrl-C handling back.
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    peak = {"sum": 0, "max": 0}
+    peak = {"sum": 0, "max": 0, "pss": 0}
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(0.2):
-            total, biggest = _tree_rss(proc.pid)
+            total, biggest, pss = _tree_rss(proc.pid)
             peak["sum"] = max(peak["sum"], total)
             peak["max"] = max(peak["max"], biggest)
+            peak["pss"] = max(peak["pss"], pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -145,7 +159,8 @@ def run_batch(args: list[str], interrupt_after: float | None = None) -> dict[str
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"cmd": " ".join(["textrepair", "batch", *args]), "code": proc.returncode,
             "wall_s": wall, "cpu_s": cpu, "peak_rss_sum_mb": peak["sum"] / 1e6,
-            "peak_rss_max_mb": peak["max"] / 1e6, "stderr": err}
+            "peak_rss_max_mb": peak["max"] / 1e6, "peak_pss_mb": peak["pss"] / 1e6,
+            "stderr": err}
 
 
 def machine() -> str:
@@ -159,11 +174,12 @@ def machine() -> str:
 def row(label: str, r: dict[str, Any], docs: int, mb: float) -> str:
     return (f"| {label} | {r['code']} | {r['wall_s']:,.1f} | {r['cpu_s']:,.1f} | "
             f"{docs / r['wall_s']:,.1f} | {mb / r['wall_s']:.3f} | {docs / max(r['cpu_s'], 1e-9):,.1f} | "
-            f"{r['peak_rss_sum_mb']:,.0f} | {r['peak_rss_max_mb']:,.0f} |")
+            f"{r['peak_pss_mb']:,.0f} | {r['peak_rss_sum_mb']:,.0f} | {r['peak_rss_max_mb']:,.0f} |")
 
 
-HEAD = ("| run | exit | wall s | CPU s | docs/s | MB/s | docs per CPU-s | peak RSS, all processes MB "
-        "| peak RSS, largest process MB |\n|---|---|---|---|---|---|---|---|---|")
+HEAD = ("| run | exit | wall s | CPU s | docs/s | MB/s | docs per CPU-s | peak PSS, all processes MB "
+        "| peak RSS, all processes MB | peak RSS, largest process MB |\n"
+        "|---|---|---|---|---|---|---|---|---|---|")
 
 
 def main() -> int:
