@@ -171,7 +171,7 @@ def _safe() -> frozenset[str]:
     words.update(w for w in _wordfreq() if _zipf(w) >= 3.5)
     words.update(w for w, n in _health_lower().items() if n >= 2)
     keys = _pairs()
-    safe = {w for w in words if w not in keys and _known(w) and _is_word(w)}
+    safe = {w for w in words if w not in keys and _is_word(w)}  # all are _known
     safe = safe | {w[:1].upper() + w[1:] for w in safe}
     return frozenset(safe - set(BOUNDARY_ARTICLE_GLUE))
 
@@ -281,12 +281,10 @@ def _has_token(tokens: set[str], word: str) -> bool:
 def _join_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lower-case words a join may make (see :func:`_joined`), sorted, and
     the same words reversed and sorted (to look up endings)."""
-    words = set(_symspell_words()) | set(_health_lower())
-    words.update(w for w in _wordfreq() if _zipf(w) >= 3.0)
-    ok = [
-        w for w in words
-        if len(w) >= 3 and _is_word(w) and (_zipf(w) >= 3.0 or _health_lower().get(w, 0) >= 3)
-    ]
+    health = _health_lower()
+    common = {w for w in _wordfreq() if _zipf(w) >= 3.0}
+    words = common | {w for w, n in health.items() if n >= 3}
+    ok = [w for w in words if len(w) >= 3 and _is_word(w)]
     return tuple(sorted(ok)), tuple(sorted(w[::-1] for w in ok))
 
 
