@@ -99,13 +99,26 @@ def test_local_executor(inputs: Path, tmp_path: Path) -> None:
     check_run(out, logs)
 
 
+def start_ray(ray: Any, attempts: int = 3) -> None:
+    """A local Ray instance; Ray gives its node 30 s to start, which a busy
+    shared machine can miss, so try again before failing."""
+    for attempt in range(attempts):
+        try:
+            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+                     object_store_memory=100 * 1024 * 1024, ignore_reinit_error=True)
+            return
+        except Exception:
+            ray.shutdown()
+            if attempt == attempts - 1:
+                raise
+
+
 def test_ray_executor(inputs: Path, tmp_path: Path) -> None:
     ray = pytest.importorskip("ray")
     from datatrove.executor.ray import RayPipelineExecutor
 
     out, logs = tmp_path / "out", tmp_path / "logs"
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-             ignore_reinit_error=True)
+    start_ray(ray)
     try:
         RayPipelineExecutor(pipeline(inputs, out), tasks=2, workers=2,
                             logging_dir=str(logs), mem_per_cpu_gb=0.25).run()
