@@ -15,8 +15,10 @@ How a run works (see :mod:`textrepair.batchio` for names and paths):
   file at a time, biggest first, and writes its outputs itself, so the parent
   does no per-document work. A corpus of one huge file runs on one worker:
   split it (or use the datatrove step, :mod:`textrepair.integrations.datatrove`).
-  On Linux the parent loads the dictionaries once and forks the workers, which
-  share them; elsewhere each worker loads them once, when it starts.
+  On Linux the parent loads the dictionaries once (and repairs the first 50
+  documents of the first file, so data that steps load lazily is loaded too)
+  and forks the workers, which share it; elsewhere each worker loads them once,
+  when it starts.
 * **Change logs**: ``--log sidecar`` (default) writes, next to each output,
   ``NAME.changes.jsonl[.gz|.zst]``: a header line (format
   ``textrepair-batch-log/1``, version, config, dictionary checksums), then one
@@ -210,14 +212,41 @@ _WORKER: dict[str, Any] = {"startup": 0.0}
 ProgressFn = Callable[[int, int], None]
 
 
-def warm_up(config: Config | None = None) -> float:
-    """Import every normaliser and load every dictionary now; returns seconds."""
+def warm_up(config: Config | None = None, samples: list[str] | None = None) -> float:
+    """Import every normaliser and load every dictionary now; returns seconds.
+
+    Some steps load more data at the first document that gets past their gates;
+    repairing ``samples`` (a few of the corpus's own documents) loads that too.
+    """
     t0 = time.perf_counter()
     for norm in normalisers():
         for name in norm.dictionaries:
             load_table(name)
-    repair(WARM_UP, config)
+    for text in [WARM_UP, *(samples or [])]:
+        repair_with_limit(text, config or Config(), 10.0)
     return time.perf_counter() - t0
+
+
+def sample_texts(job: Job, opts: Options, limit: int = 50) -> list[str]:
+    """Up to ``limit`` texts from the start of ``job``'s input (none if unreadable)."""
+    texts: list[str] = []
+    try:
+        with open_read(job.input) as f:
+            if job.kind == "text":
+                data = f.read(1 << 20)
+                return [data.decode("utf-8")] if b"\x00" not in data else []
+            for raw in f:
+                if len(texts) >= limit:
+                    break
+                try:
+                    text = json.loads(raw).get(opts.text_key)
+                except (ValueError, AttributeError):
+                    continue
+                if isinstance(text, str) and len(text) < 100_000:
+                    texts.append(text)
+    except (OSError, EOFError, ValueError):
+        pass
+    return texts
 
 
 def _init_worker(opts: Options, queue: Any) -> None:
@@ -472,7 +501,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Problems with single documents are listed in OUTDIR/errors.jsonl.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files and directories")
-    p.add_argument("-o", "--output-dir", required=True, metavar="OUTDIR")
+    p.add_argument("-o", "--output-dir", required=True, metavar="OUTDIR",
+                   help="where the outputs go (not inside an input directory)")
     p.add_argument("--text-key", default="text", help="JSON field to repair (default: text)")
     p.add_argument("--id-key", default="id", help="JSON field named in reports (default: id)")
     p.add_argument("--glob", action="append", metavar="PAT",
@@ -624,7 +654,7 @@ def _run_pool(todo: list[Job], opts: Options, workers: int, progress: Progress,
         # write) and start at once. Forking a process with threads can deadlock,
         # so otherwise each spawned worker loads them itself (about 3 CPU-s each).
         ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
-        startup.append(warm_up(opts.config))
+        startup.append(warm_up(opts.config, sample_texts(todo[0], opts)))
     else:
         ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue() if progress.enabled else None
