@@ -324,7 +324,8 @@ def process_file(job: Job, opts: Options, progress: ProgressFn | None = None) ->
     except (OSError, EOFError, ValueError) as exc:
         # OSError covers bad gzip data and zstd's errors are ValueError/ZstdError.
         _remove(parts)
-        return {"rel": job.rel, "failed": f"cannot read {job.input}: {type(exc).__name__}: {exc}"}
+        return {"rel": job.rel,
+                "failed": f"cannot read or write {job.input}: {type(exc).__name__}: {exc}"}
     except BaseException:
         _remove(parts)
         raise
