@@ -11,6 +11,7 @@ from .patterns import (
     BOUNDARY_FUNCTION_WORDS,
     LINES_ACRONYM,
     LINES_BREAK,
+    LINES_CONTINUING_WORDS,
     LINES_END_HYPHEN,
     LINES_ENDS_SENTENCE,
     LINES_FIRST_CHUNK,
@@ -25,6 +26,11 @@ from .registry import StepContext, normaliser
 from .resources import load_counts
 
 KEEP, SPACE, DROP_HYPHEN, KEEP_HYPHEN = "keep", "space", "drop_hyphen", "keep_hyphen"
+# A full line ending a sentence before a capital is kept as a paragraph end when
+# at least this share of the document's paragraphs that got this far end there,
+# measured on at least HAZARD_MIN_PARAGRAPHS paragraphs.
+HAZARD_KEEP = 0.8
+HAZARD_MIN_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,8 @@ class _Layout:
     the wrapper can have been: a longer line was not made by it.
     ``bullets_split``: most list items of the document are cut after one word.
     ``breaks_at_full``: a full line that ends a sentence before a capital is
-    more often a paragraph's last line than a wrap (short paragraphs)."""
+    more often a paragraph's last line than a wrap (short paragraphs).
+    ``sizes``: sentence counts of the paragraphs whose ends are sure."""
 
     thr_cont: int
     limit_cont: int
@@ -55,6 +62,7 @@ class _Layout:
     limit_first: int
     bullets_split: bool
     breaks_at_full: bool
+    sizes: tuple[int, ...]
 
 
 @normaliser(order=30, dictionaries=("health_words",))
@@ -212,12 +220,12 @@ def _measure_layout(text: str, lines: list[_Line], ctx: StepContext) -> _Layout 
     limit_first, thr_first = limit_cont, thr_cont
     # Shorter first lines only where most first lines broke although the next
     # word would have fitted the other lines' width.
-    short = sum(o < thr_cont for _, o in first)
-    if short >= 2 and 2 * short >= len(first) and len(cont) >= 2:
-        w1 = _robust_max([n for n, _ in first])
+    short = [(n, o) for n, o in first if o < thr_cont]
+    if len(short) >= 2 and 2 * len(short) >= len(first) and len(cont) >= 2:
+        w1 = _robust_max([n for n, _ in short], 1.25)
         if w1 <= limit_cont - 5:
             limit_first = w1
-            thr_first = min(w1 + 1, _quantile([o for _, o in first], 0.1))
+            thr_first = min(w1 + 1, _quantile([o for _, o in short], 0.1))
     items = [i for i, line in enumerate(lines) if LINES_MARKER.match(line.body)]
     split = [
         i for i in items[:-1] if _split_bullet(lines[i].body)
@@ -225,9 +233,38 @@ def _measure_layout(text: str, lines: list[_Line], ctx: StepContext) -> _Layout 
     ]
     bullets_split = len(split) >= 2 and 2 * len(split) >= len(items)
     breaks = _breaks_at_full(text, lines, sure, thr_first, limit_cont)
+    sizes = _paragraph_sizes(lines, thr_first)
     return _Layout(
-        thr_cont, limit_cont, max_width, thr_first, limit_first, bullets_split, breaks
+        thr_cont, limit_cont, max_width, thr_first, limit_first, bullets_split, breaks, sizes
     )
+
+
+def _sentences(body: str) -> int:
+    return len(LINES_SENTENCE_GAP.findall(body)) + bool(LINES_ENDS_SENTENCE.search(body))
+
+
+def _paragraph_sizes(lines: list[_Line], thr_first: int) -> tuple[int, ...]:
+    """How many sentences the document's paragraphs have, counting those
+    between two sure ends (a blank line, or a sentence end with room left);
+    stretches with a full line at a sentence end in them are left out."""
+    sizes = []
+    n = 0
+    sure = True
+    for a, b in zip(lines, [*lines[1:], None]):
+        if _blank(a):
+            n, sure = 0, True
+            continue
+        n += _sentences(a.body)
+        if b is not None and not _blank(b):
+            if not LINES_ENDS_SENTENCE.search(a.body) or _continues(b.body):
+                continue
+            if _overflow(len(a.body), b.body) >= thr_first:
+                sure = False
+                continue
+        if sure and n:
+            sizes.append(n)
+        n, sure = 0, True
+    return tuple(sorted(sizes))
 
 
 def _breaks_at_full(
@@ -264,11 +301,12 @@ def _virtual_length(lines: list[_Line], i: int) -> int:
     return n
 
 
-def _robust_max(values: list[int]) -> int:
-    """The largest value that is not an outlier (a long unwrapped line)."""
+def _robust_max(values: list[int], spread: float = 1.5) -> int:
+    """The largest value that is not an outlier (a long unwrapped line, or a
+    line taken for a first line that was not one)."""
     ordered = sorted(values)
     median = ordered[len(ordered) // 2]
-    return max(v for v in ordered if v <= 1.5 * median)
+    return max(v for v in ordered if v <= spread * median)
 
 
 def _quantile(values: list[int], q: float) -> int:
@@ -285,17 +323,20 @@ def _decide(text: str, lines: list[_Line], layout: _Layout, ctx: StepContext) ->
     first = True  # the current line starts a paragraph (or is a list item)
     item = False  # the current paragraph is a list item
     carry = 0  # length of a split bullet joined to the current line
+    sentences = 0  # sentences of the current paragraph so far
     for i in range(len(lines) - 1):
         left, right = lines[i], lines[i + 1]
         length = carry + len(left.body)
         if first:
             item = bool(LINES_MARKER.match(left.body))
+            sentences = 0
+        sentences += _sentences(left.body)
         if first and not item:
             thr, limit = layout.thr_first, layout.limit_first
         else:
             thr, limit = layout.thr_cont, layout.limit_cont
         kind, reason, conf = _decide_newline(
-            lines, i, length, thr, limit, layout, item, first and carry == 0
+            lines, i, length, thr, limit, layout, item, first and carry == 0, sentences
         )
         if kind == DROP_HYPHEN:
             if words is None:
@@ -317,7 +358,7 @@ def _decide(text: str, lines: list[_Line], layout: _Layout, ctx: StepContext) ->
 
 def _decide_newline(
     lines: list[_Line], i: int, length: int, thr: int, limit: int, layout: _Layout,
-    item: bool, first: bool,
+    item: bool, first: bool, sentences: int,
 ) -> tuple[str, str, float]:
     """One newline: (decision, evidence, confidence); hyphen breaks are marked
     DROP_HYPHEN here and refined by :func:`_hyphen_choice`."""
@@ -357,7 +398,8 @@ def _decide_newline(
         if ends and not full:
             return KEEP, "sentence end with room left", 0.8
         return SPACE, "lower-case continuation", 1.0
-    if i == 0 and not ends and rb[:1].isupper():
+    title_goes_on = _title_case(rb) and len(rb) < 0.5 * layout.limit_cont
+    if i == 0 and not ends and rb[:1].isupper() and not title_goes_on:
         # A scraped page starts with its title far more often than with a
         # wrap before a capitalised word (the error accepted).
         return KEEP, "title: the first line has no end punctuation", 0.8
@@ -367,6 +409,9 @@ def _decide_newline(
     if first and _title_case(lb) and not ends and length < 0.8 * limit:
         return KEEP, "heading in title case", 0.8
     if not full:
+        last = lb.rsplit(None, 1)[-1]
+        if last.endswith(",") or last in LINES_CONTINUING_WORDS:
+            return SPACE, f"line ends mid-sentence ({last!r})", 0.85
         if short_first and len(rb) > layout.limit_first + _tolerance(layout.limit_first):
             return SPACE, f"next line too long for a first line ({len(rb)} chars)", 0.7
         return KEEP, f"room left for the next word ({_overflow(length, rb)} < {thr})", 1.0
@@ -378,7 +423,11 @@ def _decide_newline(
                 return SPACE, f"next line too long for a first line ({len(rb)} chars)", 0.7
             if _short_first_line(lines, i + 1, layout):
                 return KEEP, "next line is a short first line", 0.8
-        if layout.breaks_at_full:
+        h = _end_chance(layout.sizes, sentences)
+        if h is not None:
+            if h > HAZARD_KEEP:
+                return KEEP, f"paragraphs here end after {sentences} sentences ({h:.2f})", 0.6
+        elif layout.breaks_at_full:
             return KEEP, "full line at a sentence end, short paragraphs", 0.6
         return SPACE, f"full line ({_overflow(length, rb)} >= {thr}) at a sentence end", 0.7
     return SPACE, f"full line ({_overflow(length, rb)} >= {thr})", 0.9
@@ -396,6 +445,15 @@ def _tolerance(limit: int) -> int:
     """How much longer than the measured width a wrapped line may be (the
     measured width is the longest wrapped line seen, or a pixel-width wrap)."""
     return max(3, limit // 20)
+
+
+def _end_chance(sizes: tuple[int, ...], k: int) -> float | None:
+    """The chance that a paragraph of this document that has reached k
+    sentences ends there, from its sure paragraphs; None with too few."""
+    reached = sum(n >= k for n in sizes)
+    if reached < HAZARD_MIN_PARAGRAPHS:
+        return None
+    return (sum(n == k for n in sizes) + 0.5) / (reached + 1)
 
 
 def _standalone(lines: list[_Line], j: int, layout: _Layout) -> bool:

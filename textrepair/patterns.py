@@ -264,6 +264,14 @@ LINES_SENTENCE_GAP = regex.compile(r"[.!?][\"'”’)\]]* +(?=[\p{Lu}\d\"“(])"
 # Words after a hyphen at a line end that make it a suspended hyphen, kept with
 # its space: "both non-\nand for-profit" -> "both non- and for-profit".
 LINES_SUSPENDED_HYPHEN_NEXT = frozenset("and or nor to".split())
+# Words a sentence cannot end with: a line ending in one is cut mid-sentence
+# ("developed by\nDr. Gonzalez", "the United\nStates" is not caught: a name).
+LINES_CONTINUING_WORDS = frozenset(
+    """a an the and or nor but of to in on at by for from with into onto than
+    that which whose whom its their our your his her my as such including
+    between among during per via versus vs like is are was were be been has
+    have had""".split()
+)
 
 # --- ocr: repair_ocr_garble ---
 # Punctuation around a token that is not part of the word (str.strip argument).

@@ -89,9 +89,9 @@ def _wrap(
 
 def wrap_document(
     paragraphs: list[str], rng: random.Random, split_bullets: float = 0.0
-) -> tuple[str, list[str]]:
-    """Wrap ``paragraphs`` (one per line of the clean text) and label every
-    newline of the result in order."""
+) -> tuple[str, list[str], bool]:
+    """Wrap ``paragraphs`` (one per line of the clean text), label every
+    newline of the result in order, and tell whether first lines are short."""
     width = rng.choice(WIDTHS)
     short_first = rng.random() < 0.5
     indent = rng.randint(4, max(5, width // 4)) if short_first else 0
@@ -100,12 +100,13 @@ def wrap_document(
     space_before_wrap = rng.random() < 0.1
     out: list[str] = []
     labels: list[str] = []
-    for para in paragraphs:
+    for k, para in enumerate(paragraphs):
         bullet = para.startswith("- ")
-        if not para or len(para) <= width and not bullet:
+        # Bullets and the title are not indented (as in seed 003).
+        first = width if bullet or k == 0 else width - indent
+        if not para or (len(para) <= first and not bullet):
             p_lines, p_labels = [para], []
         else:
-            first = width if bullet else width - indent
             p_lines, p_labels = _wrap(para, width, first, hyphenate, rng)
             if bullet and rng.random() < split_bullets and " " in p_lines[0][2:]:
                 marker_word, rest = p_lines[0][2:].split(" ", 1)
@@ -118,7 +119,7 @@ def wrap_document(
                 line += " "
             out.append(line)
         labels.extend(p_labels)
-    return eol.join(out), labels
+    return eol.join(out), labels, short_first
 
 
 def damage(text: str, rng: random.Random) -> str:
@@ -252,12 +253,13 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     }
     skipped = 0
     by_label: dict[str, Counter[str]] = {}
+    by_doc: dict[str, Counter[str]] = {}
     docs_right = Counter()
     n_docs = 0
     examples: list[str] = []
     for doc in load_docs(args.limit):
         paras = structured(doc, rng)
-        damaged, gold = wrap_document(paras, rng, split_bullets=0.8)
+        damaged, gold, short_first = wrap_document(paras, rng, split_bullets=0.8)
         clean = "\n".join(paras)
         result = repair(damaged, config)
         systems = {
@@ -282,6 +284,9 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
         for g, m in zip(gold, systems["textrepair"]):
             by_label.setdefault(g, Counter())["all"] += 1
             by_label[g]["right"] += g == m
+            kind = "short first lines" if short_first else "first lines full width"
+            by_doc.setdefault(kind, Counter())["all"] += 1
+            by_doc[kind]["right"] += g == m
         if result.text.replace("\r\n", "\n") == clean:
             docs_right["textrepair text"] += 1
         elif len(examples) < 8:
@@ -310,6 +315,11 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     rows += ["", "textrepair by gold decision:", "", "| gold | newlines | right |", "|---|---|---|"]
     for label, c in sorted(by_label.items()):
         rows.append(f"| {label} | {c['all']:,} | {c['right'] / max(1, c['all']):.4f} |")
+    rows += ["", "textrepair by document layout (where first lines are full width, a paragraph "
+             "whose last line is full and ends a sentence looks exactly like a wrap):", "",
+             "| documents | newlines | right |", "|---|---|---|"]
+    for kind, c in sorted(by_doc.items()):
+        rows.append(f"| {kind} | {c['all']:,} | {c['right'] / max(1, c['all']):.4f} |")
     rows += ["", f"Repaired text identical to the structured clean text: "
              f"{docs_right['textrepair text']} / {n_docs} documents."]
     rows += ["", _seed_003(config)]
