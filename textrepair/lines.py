@@ -368,6 +368,10 @@ def _decide_newline(
         return KEEP, "blank line", 1.0
     if rb[:1] in (" ", "\t") or LINES_STRUCTURAL.match(rb) or LINES_STRUCTURAL.match(lb):
         return KEEP, "structure: indent, table, heading or code", 1.0
+    if LINES_END_HYPHEN.search(lb) and LINES_FIRST_WORD.match(rb) and not _split_bullet(lb):
+        # A word cut at a hyphen ("treat-", "Charcot-", "mucolipin-"): a line
+        # that ends a paragraph or heading does not end that way.
+        return DROP_HYPHEN, "", 1.0
     if _split_bullet(lb):
         m, own = LINES_MARKER.match(rb), LINES_MARKER.match(lb)
         if m and own and m.group(1) == own.group(1):
@@ -392,8 +396,6 @@ def _decide_newline(
         return KEEP, "list item", 1.0
     if length > layout.max_width + _tolerance(layout.max_width) and not lower:
         return KEEP, f"line longer than the wrap width ({length} > {layout.max_width})", 1.0
-    if LINES_END_HYPHEN.search(lb) and LINES_FIRST_WORD.match(rb) and (lower or full):
-        return DROP_HYPHEN, "", 1.0
     if lower:
         if ends and not full:
             return KEEP, "sentence end with room left", 0.8
@@ -506,8 +508,8 @@ def _hyphen_choice(left: str, right: str, words: Counter[str]) -> tuple[str, str
     joined, hyphened = head + tail, f"{head}-{tail}"
     if "-" in head or head[-1].isdigit() or tail[0].isdigit() or len(head) == 1:
         return KEEP_HYPHEN, f"{hyphened!r}: compound, number or letter", 0.9
-    if head[0].isupper() and tail[0].isupper():
-        return KEEP_HYPHEN, f"{hyphened!r}: two names", 0.9
+    if tail[0].isupper():
+        return KEEP_HYPHEN, f"{hyphened!r}: a name or acronym after the hyphen", 0.9
     if tail.lower() in LINES_SUSPENDED_HYPHEN_NEXT and right[len(tail) : len(tail) + 1] == " ":
         return SPACE, f"suspended hyphen: {head}- {tail}", 0.9
     dj, dh = words[joined.lower()], words[hyphened.lower()]
