@@ -32,6 +32,7 @@ CASES = [
     ),
     ("left_alone_when_unsure", SPUN + "The study ended.", RESTORED + "The study ended."),
     ("plural_after_numeral", SPUN + "Two class later.", RESTORED + "Two years later."),
+    ("plural_before_are", SPUN + "Most patient are ill.", RESTORED + "Most patients are ill."),
     ("participle_after_has", SPUN + "The FDA has approve it.", RESTORED + "The FDA has approved it."),
     ("plural_after_these", SPUN + "These finding are new.", RESTORED + "These findings are new."),
     ("acronym_kept", SPUN + "The VD was high.", RESTORED + "The VD was high."),

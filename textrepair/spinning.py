@@ -65,7 +65,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 
 from .changes import Edit
@@ -96,9 +96,9 @@ _MOBY_MIN_ZIPF = 2.8
 # Bonus for a reporting verb in the document's narrative tense.
 _TENSE_WEIGHT = 2.0
 # Weight of log(1 + how often the document writes a candidate form itself).
-_FORM_WEIGHT = 0.5
+_FORM_WEIGHT = 1.0
 # An inflection no syntactic trigger asks for is this much less likely.
-_UNTRIGGERED = -1.0
+_UNTRIGGERED = -0.5
 # Extra margin a word common in health text needs to be re-inflected.
 _STRICT_INFLECT = 0.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
@@ -130,7 +130,7 @@ _W_HEALTH = 0.45
 _W_GENERAL = 0.45
 _W_UNIGRAM = 0.1
 # Share of wordsegment's web bigrams in the general-English part.
-_W_WEB = 0.5
+_W_WEB = 0.8
 _K_WEB = 1e6
 # Add-k constants of the two bigram sources (their counts differ in scale).
 _K_HEALTH = 5.0
@@ -343,6 +343,7 @@ def _zipf(freq: float) -> float:
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
+@lru_cache(maxsize=1 << 17)
 def _logp(word: str, prev: str | None) -> float:
     """log P(word | prev), interpolating health and symspellpy bigrams with
     wordfreq's unigram frequency; ``prev`` None means no usable left context."""
@@ -595,23 +596,57 @@ def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
         start += len(line) + 1
 
 
-def _neighbour(text: str, tokens: list[tuple[int, int, str]], lower: list[str], i: int,
+def _neighbour(text: str, tokens: list[tuple[int, int, str]], view: list[str], i: int,
                step: int, idx: list[int]) -> str | None:
-    """The lower-case word next to token i, or None across punctuation."""
+    """The lower-case word next to token i as ``view`` shows it, or None across
+    punctuation."""
     j = i + step
     if j < idx[0] or j > idx[-1]:
         return None
     gap = text[tokens[i][1] : tokens[j][0]] if step > 0 else text[tokens[j][1] : tokens[i][0]]
-    return lower[j] if gap.strip() == "" else None
+    return view[j] if gap.strip() == "" else None
 
 
 def _restore_paragraph(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
     doc_lemmas: Counter[str], ctx: StepContext,
 ) -> list[Edit]:
+    """Two passes: the first restores against the spun neighbours, the second
+    again with the first pass's restorations as the neighbours (a spun
+    neighbour is poor context: "affected role are diagnose")."""
+    first = _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower), False)
+    if not first:
+        return []
+    seen_from_right, seen_from_left = list(lower), list(lower)
+    for (a, b), edit in first:
+        words = edit.after.lower().split(" ")
+        seen_from_right[b] = words[-1]
+        seen_from_left[a] = words[0]
+    # The second pass may revise the first pass's restorations and restore
+    # rare forms, but it does not start on a common word the first left alone:
+    # a restored neighbour also makes collocations ("patients taking care") look
+    # better than the word that was there.
+    changed = {a for (a, _), _ in first}
+    return [
+        e
+        for (a, b), e in _restore_pass(
+            text, tokens, lower, idx, doc_lemmas, ctx, (seen_from_right, seen_from_left), True
+        )
+        if a in changed or a != b or lower[a] in _fingerprints()
+    ]
+
+
+def _restore_pass(
+    text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
+    doc_lemmas: Counter[str], ctx: StepContext, views: tuple[list[str], list[str]],
+    final: bool,
+) -> list[tuple[tuple[int, int], Edit]]:
+    """Edits for one paragraph, each with the first and last token it covers;
+    ``views`` give each token as its right and its left neighbour see it; only
+    the ``final`` pass counts its uncertain calls."""
     doc_forms = Counter(lower)
     cfg = ctx.config
-    edits: list[Edit] = []
+    edits: list[tuple[tuple[int, int], Edit]] = []
     k = 0
     while k < len(idx):
         i = idx[k]
@@ -629,8 +664,8 @@ def _restore_paragraph(
             word = tokens[i][2]
             if n == 1 and _skip_word(text, tokens, i, span[0]):
                 break
-            left = _neighbour(text, tokens, lower, span_ids[0], -1, idx)
-            right = _neighbour(text, tokens, lower, span_ids[-1], 1, idx)
+            left = _neighbour(text, tokens, views[0], span_ids[0], -1, idx)
+            right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
             strict = n == 1 and span[0] not in _fingerprints()
             found = _best(
                 span, left, right, doc_lemmas, doc_forms, strict, cfg.spin_common_extra_margin
@@ -640,14 +675,16 @@ def _restore_paragraph(
             form, margin, why = found
             needed = cfg.spin_margin
             if margin < needed:
-                ctx.count("uncertain_left_alone")
+                if final:
+                    ctx.count("uncertain_left_alone")
                 continue
             confidence = round(1.0 - 0.5 * math.exp(-(margin - needed)), 3)
             after = _restore_case(form, word)
             start, end = tokens[span_ids[0]][0], tokens[span_ids[-1]][1]
             if text[start:end] != after:
-                edits.append(Edit(start, end, after, f"spin: {why} margin={margin:.1f}",
-                                  confidence))
+                edits.append(((span_ids[0], span_ids[-1]), Edit(
+                    start, end, after, f"spin: {why} margin={margin:.1f}", confidence
+                )))
             k += n
             done = True
             break
