@@ -33,8 +33,14 @@ import logging
 from collections import Counter
 from typing import Any
 
-from datatrove.data import DocumentsPipeline
-from datatrove.pipeline.base import PipelineStep
+try:
+    from datatrove.data import DocumentsPipeline
+    from datatrove.pipeline.base import PipelineStep
+except ImportError as exc:  # fail on import, with what to do, not halfway through a run
+    raise ImportError(
+        f"textrepair.integrations.datatrove needs datatrove ({exc}); "
+        "pip install 'textrepair[datatrove]'"
+    ) from exc
 
 from ..batch import repair_with_limit, warm_up
 from ..config import Config
