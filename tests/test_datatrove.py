@@ -125,3 +125,17 @@ def test_ray_executor(inputs: Path, tmp_path: Path) -> None:
     finally:
         ray.shutdown()
     check_run(out, logs)
+
+
+def test_step_passes_a_failing_document_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textrepair import batch
+
+    def broken(text: str, config: Any = None) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "repair", broken)
+    step = TextRepairFormatter()
+    (got,) = step([Document(text=DAMAGED, id="1")])
+    assert got.text == DAMAGED
+    assert "RuntimeError: boom" in got.metadata["textrepair"]["passed_through"]
+    assert step.stats["passed_through"].total == 1
