@@ -54,7 +54,7 @@ class Config:
     documents show under 7, spun ones mostly over 10)..."""
     spin_doc_min_score: float = 0.6
     """...and per square root of its word count (short pages: a few odd words are noise)."""
-    spin_doc_min_signals: int = 2
+    spin_doc_min_signals: int = 3
     """...and how many distinct fingerprints at least (one odd word is not spinning)."""
     spin_paragraph_min_signals: int = 1
     """Fingerprints a paragraph of a spun document needs before its words are restored."""

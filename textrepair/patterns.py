@@ -216,6 +216,9 @@ SPIN_PLURAL_DETERMINERS = frozenset(
     """these those many several few both various numerous two three four five six
     seven eight nine ten twelve dozens hundreds thousands millions""".split()
 )
+# The spin gate's cheap tokens: runs of ASCII letters in lower-cased text (every
+# fingerprint is one or more such runs; stdlib re is the fastest here).
+SPIN_GATE_TOKEN = re.compile(r"[a-z]+")
 # Verbs after which a noun is plural ("affected individual are" was "individuals are").
 SPIN_PLURAL_VERBS = frozenset("are were have do".split())
 # Reporting verbs, which follow the document's narrative tense ("he say" -> "said").

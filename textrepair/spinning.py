@@ -72,6 +72,7 @@ from .changes import Edit
 from .patterns import (
     SPIN_AUXILIARIES,
     SPIN_FUNCTION_WORDS,
+    SPIN_GATE_TOKEN,
     SPIN_PLURAL_DETERMINERS,
     SPIN_PLURAL_VERBS,
     SPIN_REPORTING_VERBS,
@@ -429,7 +430,7 @@ def _evidence(words: list[str]) -> tuple[float, int]:
     operations do the work; the loops only visit the few candidate positions.
     """
     prints, (verbs, nouns) = _fingerprints(), _bare_lemmas()
-    found = set(prints.keys() & set(words))
+    found = set(words) & _fingerprint_set()
     starts = _multiword_starts()
     for i in [i for i, w in enumerate(words) if w in starts]:
         for form in (" ".join(words[i : i + 2]), " ".join(words[i : i + 3])):
@@ -449,6 +450,12 @@ def _evidence(words: list[str]) -> tuple[float, int]:
 
 def _signals(words: list[str]) -> int:
     return _evidence(words)[1]
+
+
+@cache
+def _fingerprint_set() -> frozenset[str]:
+    """The fingerprint forms as a set (set & set visits the smaller side)."""
+    return frozenset(_fingerprints())
 
 
 @cache
@@ -553,7 +560,7 @@ def _restore_case(form: str, observed: str) -> str:
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
     cfg = ctx.config
-    words = SPIN_TOKEN.findall(text.lower())  # the gate needs no offsets
+    words = SPIN_GATE_TOKEN.findall(text.lower())  # the gate needs no offsets
     if len(words) < 20:
         return []
     # The evidence a document needs: per 100 words (long pages) and per square
@@ -563,7 +570,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     prints = _fingerprints()
     # Cheap first look: single-word fingerprints by set intersection. Spun
     # pages carry most of their evidence there; clean ones stop here.
-    if sum(prints[w] for w in prints.keys() & set(words)) < _FIRST_LOOK * needed:
+    if sum(prints[w] for w in set(words) & _fingerprint_set()) < _FIRST_LOOK * needed:
         return []
     evidence, doc_signals = _evidence(words)
     if evidence < needed or doc_signals < cfg.spin_doc_min_signals:
