@@ -104,6 +104,22 @@ def rejoin(text: str) -> str:
             id="suspended hyphen keeps its space",
         ),
         pytest.param(
+            WRAPPED + "\nThe Gonzalez regimen was developed by\nDr. Nicholas Gonzalez in the 1980s.",
+            JOINED + "\nThe Gonzalez regimen was developed by Dr. Nicholas Gonzalez in the 1980s.",
+            id="line ending in a function word",
+        ),
+        pytest.param(
+            WRAPPED + "\nThe patients in the trial all had a rare form of non-\n"
+            "Hodgkin lymphoma.",
+            JOINED + "\nThe patients in the trial all had a rare form of non-Hodgkin lymphoma.",
+            id="hyphen kept before a name",
+        ),
+        pytest.param(
+            "ALS Breakthrough Shows Fatal Disease\n" + WRAPPED,
+            "ALS Breakthrough Shows Fatal Disease\n" + JOINED,
+            id="document title kept",
+        ),
+        pytest.param(
             WRAPPED.replace("\n", "\r\n") + "\r\nWhat Is ALS?\r\nIt is rare.",
             JOINED + "\r\nWhat Is ALS?\r\nIt is rare.",
             id="crlf kept where kept",

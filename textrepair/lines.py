@@ -78,9 +78,13 @@ def rejoin_wrapped_lines(text: str, ctx: StepContext) -> list[Edit]:
     with the next line starting in lower case, and their lengths must cluster
     under one width. Then each newline is decided in order with the document's
     layout (continuation lines, and possibly shorter first lines of paragraphs)
-    and the words on both sides: a lower-case continuation or a full line is
-    joined; a line with room left for the next word, a list marker, an indented,
-    blank or Markdown line, or a short heading is kept. A hyphen at a line end
+    and the words on both sides: a lower-case continuation, a line ending in a
+    comma or a word no sentence ends with ("of", "by"), a split bullet or a full
+    line is joined; a line with room left for the next word, a list marker, an
+    indented, blank or Markdown line, a title-case heading or the document's
+    title is kept. A full line that ends a sentence is kept only where the
+    next line is a heading or a short first line, or where most of the
+    document's paragraphs end after as many sentences. A hyphen at a line end
     is dropped or kept by which form (joined or hyphenated) the document itself
     and the health vocabulary use more, then wordfreq.
 
