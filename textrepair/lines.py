@@ -53,7 +53,9 @@ class _Layout:
     ``bullets_split``: most list items of the document are cut after one word.
     ``breaks_at_full``: a full line that ends a sentence before a capital is
     more often a paragraph's last line than a wrap (short paragraphs).
-    ``sizes``: sentence counts of the paragraphs whose ends are sure."""
+    ``sizes``: sentence counts of the paragraphs whose ends are sure (empty
+    where paragraphs are separated by blank lines: a single newline there is
+    no paragraph break, so neither prior applies)."""
 
     thr_cont: int
     limit_cont: int
@@ -238,8 +240,21 @@ def _measure_layout(text: str, lines: list[_Line], ctx: StepContext) -> _Layout 
     bullets_split = len(split) >= 2 and 2 * len(split) >= len(items)
     breaks = _breaks_at_full(text, lines, sure, thr_first, limit_cont)
     sizes = _paragraph_sizes(lines, thr_first)
+    blank = sum(_blank(b) and not _blank(a) for a, b in zip(lines, lines[1:]))
+    if blank and blank >= _single_newline_breaks(lines, thr_first):
+        breaks, sizes = False, ()
     return _Layout(
         thr_cont, limit_cont, max_width, thr_first, limit_first, bullets_split, breaks, sizes
+    )
+
+
+def _single_newline_breaks(lines: list[_Line], thr_first: int) -> int:
+    """Sure paragraph ends without a blank line: a sentence end with room left
+    before a capitalised line."""
+    return sum(
+        bool(LINES_ENDS_SENTENCE.search(a.body)) and b.body[:1].isupper()
+        and _overflow(len(a.body), b.body) < thr_first
+        for a, b in zip(lines, lines[1:])
     )
 
 
