@@ -9,7 +9,10 @@ import pytest
 
 from textrepair.pipeline import NORMALISER_MODULES
 
-MODULES = ["textrepair", "textrepair.changes", "textrepair.pipeline", *NORMALISER_MODULES]
+MODULES = [
+    "textrepair", "textrepair.changes", "textrepair.pipeline", "textrepair.tokens",
+    *NORMALISER_MODULES,
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -33,6 +33,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_table
+from .tokens import tokens
 
 # Marks that clean prose never puts against a letter (see OCR_GARBLE_MARK).
 _GARBLE_MARKS = ("~", "|", "\\", "^", "`")
@@ -343,12 +344,11 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     # opens the gate only with repairs through a listed confusion, so without
     # a token that has a candidate of that kind there can be none. Marks inside
     # words ("be.st") are split off here, so their tokens are looked at below.
-    tokens = text.split()
-    words = len(tokens)
+    distinct, words = tokens(text)
     needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
     marks = _garble_marks(text)
     found = marks
-    left = set(tokens).difference(_safe())
+    left = distinct.difference(_safe())
     for part in _first_look(left):
         if _analyse(part, full=False).best is not None or (
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
@@ -391,25 +391,25 @@ def _garble_marks(text: str) -> int:
     return len(OCR_GARBLE_MARK.findall(text))
 
 
-def _first_look(tokens: set[str]) -> set[str]:
+def _first_look(tokens: frozenset[str]) -> set[str]:
     """The unknown words of unknown tokens, cheaply: surrounding punctuation
     stripped, and only tokens with other marks inside cut into parts."""
-    safe = _safe()
-    found = set()
-    for token in tokens:
-        core = token.strip(OCR_STRIP)
-        if len(core) < 3 or core in safe:
-            continue
-        if core.isalpha():
-            found.add(core)
-        else:
-            found.update(
-                m.group() for m in OCR_PART.finditer(core) if len(m.group()) > 2
-            )
-    return found
+    return set().union(*map(_token_parts, tokens))
 
 
-def _suspects(tokens: set[str]) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _token_parts(token: str) -> tuple[str, ...]:
+    """One token's unknown words for :func:`_first_look` (cached: the same
+    tokens recur from document to document)."""
+    core = token.strip(OCR_STRIP)
+    if len(core) < 3 or core in _safe():
+        return ()
+    if core.isalpha():
+        return (core,)
+    return tuple(m.group() for m in OCR_PART.finditer(core) if len(m.group()) > 2)
+
+
+def _suspects(tokens: frozenset[str]) -> set[str]:
     """The parts of unknown tokens worth a look (letters with OCR-able inner
     characters), with surrounding punctuation stripped."""
     safe = _safe()
