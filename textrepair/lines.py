@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from .changes import Edit
 from .patterns import (
@@ -505,7 +505,7 @@ def _short_first_line(lines: list[_Line], j: int, layout: _Layout) -> bool:
 # --- end-of-line hyphens ----------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _zipf(word: str) -> float:
     import wordfreq
 
