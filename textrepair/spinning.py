@@ -377,7 +377,7 @@ def _wordsegment() -> tuple[dict[str, int], dict[str, int]]:
     return out[0], out[1]
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _inflections(lemma: str) -> tuple[str, ...]:
     """The lemma and all its inflected forms (lemminflect's tables)."""
     from lemminflect import getAllInflections, getInflection
@@ -391,7 +391,7 @@ def _inflections(lemma: str) -> tuple[str, ...]:
     return tuple(sorted(f for f in forms if f.isalpha()))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
     """(form, Penn tag) for every inflection of ``lemma`` other than itself."""
     from lemminflect import getAllInflections, getInflection
@@ -404,7 +404,7 @@ def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
