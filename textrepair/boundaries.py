@@ -54,6 +54,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts
+from .tokens import tokens as shared_tokens
 
 # A word wordfreq has never seen costs this much (a zipf of -1).
 _UNSEEN_COST = 10.0
@@ -206,7 +207,7 @@ def _survey(text: str) -> _Survey:
         return _LAST_SURVEY[0]
     survey = _Survey(text)
     safe = _safe()
-    tokens = set(text.split())
+    tokens = shared_tokens(text).distinct
     left = tokens.difference(safe)
     if left:
         cores = set(map(str.strip, left, repeat(BOUNDARY_STRIP))).difference(safe)
@@ -217,7 +218,9 @@ def _survey(text: str) -> _Survey:
     return survey
 
 
-def _classify(survey: _Survey, every: set[str], tokens: set[str], cores: set[str]) -> None:
+def _classify(
+    survey: _Survey, every: frozenset[str], tokens: frozenset[str], cores: set[str]
+) -> None:
     """Sort the cores no dictionary skips into the steps' candidates (``every``:
     all tokens of the text, ``tokens``: those the dictionaries did not skip)."""
     keys = _pairs()
@@ -269,7 +272,7 @@ def _classify(survey: _Survey, every: set[str], tokens: set[str], cores: set[str
         survey.pairs = [f"{a} {b}" for low in pieces for a, b in keys[low] if f"{a} {b}" in lower]
 
 
-def _has_token(tokens: set[str], word: str) -> bool:
+def _has_token(tokens: frozenset[str], word: str) -> bool:
     """Whether ``word`` is among the tokens, perhaps Capitalised or before a comma or period."""
     return (
         word in tokens or word + "," in tokens or word + "." in tokens
