@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from textrepair import Config, repair
 from textrepair.changes import replay
+from textrepair.patterns import SPIN_GATE_TOKEN
+from textrepair.spinning import _gate_words
 
 ONLY = Config().only(["restore_spun_words"])
 
@@ -95,3 +97,9 @@ def test_log_replays(words: list[str]) -> None:
     text = " ".join(words)
     result = repair(text, ONLY)
     assert replay(text, result.changes) == result.text
+
+
+@given(st.text())
+def test_gate_words_are_the_regex_words(text: str) -> None:
+    """The byte-table tokenizer of the spin gate finds exactly SPIN_GATE_TOKEN's words."""
+    assert _gate_words(text) == SPIN_GATE_TOKEN.findall(text.lower())

@@ -217,8 +217,12 @@ SPIN_PLURAL_DETERMINERS = frozenset(
     seven eight nine ten twelve dozens hundreds thousands millions""".split()
 )
 # The spin gate's cheap tokens: runs of ASCII letters in lower-cased text (every
-# fingerprint is one or more such runs; stdlib re is the fastest here).
+# fingerprint is one or more such runs). The gate gets them as
+# text.lower().encode("ascii", "replace").translate(SPIN_GATE_BYTES).decode().split():
+# every byte but a-z becomes a space; the same words as SPIN_GATE_TOKEN.findall,
+# in about half the time.
 SPIN_GATE_TOKEN = re.compile(r"[a-z]+")
+SPIN_GATE_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # Verbs after which a noun is plural ("affected individual are" was "individuals are").
 SPIN_PLURAL_VERBS = frozenset("are were have do".split())
 # Reporting verbs, which follow the document's narrative tense ("he say" -> "said").

@@ -72,7 +72,7 @@ from .changes import Edit
 from .patterns import (
     SPIN_AUXILIARIES,
     SPIN_FUNCTION_WORDS,
-    SPIN_GATE_TOKEN,
+    SPIN_GATE_BYTES,
     SPIN_PLURAL_DETERMINERS,
     SPIN_PLURAL_VERBS,
     SPIN_REPORTING_VERBS,
@@ -556,11 +556,21 @@ def _restore_case(form: str, observed: str) -> str:
     return form
 
 
+def _gate_words(text: str) -> list[str]:
+    """The runs of ASCII letters in the lower-cased text (SPIN_GATE_TOKEN's
+    words), through a byte table rather than a regex.
+
+    >>> _gate_words("The Cistron’s 2nd café")
+    ['the', 'cistron', 's', 'nd', 'caf']
+    """
+    return text.lower().encode("ascii", "replace").translate(SPIN_GATE_BYTES).decode().split()
+
+
 @normaliser(order=70, dictionaries=("spin_synonyms", "health_words", "health_bigrams"))
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
     cfg = ctx.config
-    words = SPIN_GATE_TOKEN.findall(text.lower())  # the gate needs no offsets
+    words = _gate_words(text)  # the gate needs no offsets
     if len(words) < 20:
         return []
     # The evidence a document needs: per 100 words (long pages) and per square
