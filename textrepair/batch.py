@@ -81,6 +81,7 @@ from .batchio import (
     plan,
 )
 from .changes import Change, write_log
+from .cli import add_step_options, config_from_args
 from .config import Config
 from .pipeline import RepairResult, log_header, normalisers, repair
 from .resources import load_table
@@ -493,7 +494,6 @@ class Progress:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    steps = Config().step_names()
     p = argparse.ArgumentParser(
         prog="textrepair batch",
         description="Repair text and JSON Lines files (.jsonl, .jsonl.gz, .jsonl.zst) into an "
@@ -520,10 +520,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                    help="time limit per document; over it the document is passed through "
                    "unchanged and reported (default: 60, 0 = none)")
-    p.add_argument("--only", nargs="+", metavar="STEP", choices=steps, help="run only these steps")
-    p.add_argument("--skip", nargs="+", metavar="STEP", choices=steps, help="skip these steps")
-    p.add_argument("--min-confidence", type=float, metavar="X",
-                   help="make only edits with confidence >= X (0..1)")
+    add_step_options(p)
     p.add_argument("--quiet", action="store_true", help="no table at the end")
     return p
 
@@ -531,13 +528,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        config = Config()
-        if args.only:
-            config = config.only(args.only)
-        if args.skip:
-            config = config.skip(args.skip)
-        if args.min_confidence is not None:
-            config = config.with_values(min_confidence=args.min_confidence)
+        config = config_from_args(args)
         if args.workers < 1:
             raise ValueError("--workers must be at least 1")
         if args.timeout < 0:

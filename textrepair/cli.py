@@ -59,8 +59,31 @@ def decode(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"unknown encoding {encoding!r}; pass a Python codec name or auto") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def add_step_options(p: argparse.ArgumentParser, when: str = "") -> None:
+    """--only, --skip and --min-confidence, shared by every command that repairs
+    (``when`` prefixes their help, e.g. "when repairing: ")."""
     steps = Config().step_names()
+    p.add_argument("--only", nargs="+", metavar="STEP", choices=steps,
+                   help=f"{when}run only these steps")
+    p.add_argument("--skip", nargs="+", metavar="STEP", choices=steps,
+                   help=f"{when}skip these steps")
+    p.add_argument("--min-confidence", type=float, metavar="X",
+                   help=f"{when}make only edits with confidence >= X (0..1)")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The Config that :func:`add_step_options`' flags ask for; ValueError if invalid."""
+    config = Config()
+    if args.only:
+        config = config.only(args.only)
+    if args.skip:
+        config = config.skip(args.skip)
+    if args.min_confidence is not None:
+        config = config.with_values(min_confidence=args.min_confidence)
+    return config
+
+
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="textrepair",
         description="Repair damaged English prose and log every edit. "
@@ -72,10 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log", metavar="FILE", help="write the JSON Lines change log to FILE")
     p.add_argument("--explain", action="store_true", help="list the changes on stderr")
     p.add_argument("--stats", action="store_true", help="print per-step statistics on stderr")
-    p.add_argument("--only", nargs="+", metavar="STEP", choices=steps, help="run only these steps")
-    p.add_argument("--skip", nargs="+", metavar="STEP", choices=steps, help="skip these steps")
-    p.add_argument("--min-confidence", type=float, metavar="X",
-                   help="make only edits with confidence >= X (0..1)")
+    add_step_options(p)
     p.add_argument("--encoding", default="utf-8",
                    help="input encoding, or 'auto' to guess it (default: utf-8)")
     p.add_argument("--replay", metavar="LOG", help="apply LOG to the input instead of repairing")
@@ -91,13 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(getattr(importlib.import_module(module), func)(argv[1:]))
     args = build_parser().parse_args(argv)
     try:
-        config = Config()
-        if args.only:
-            config = config.only(args.only)
-        if args.skip:
-            config = config.skip(args.skip)
-        if args.min_confidence is not None:
-            config = config.with_values(min_confidence=args.min_confidence)
+        config = config_from_args(args)
     except ValueError as exc:
         print(f"textrepair: {exc}", file=sys.stderr)
         return EXIT_USAGE

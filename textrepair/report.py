@@ -44,6 +44,7 @@ from typing import Any
 
 from . import __version__
 from .changes import Change, ChangeLogError, read_log, replay, undo
+from .cli import add_step_options, config_from_args
 from .config import Config
 from .pipeline import normalisers, repair
 from .report_assets import PALETTE, SCRIPT, STYLE
@@ -611,7 +612,6 @@ def _unchanged(summary: Summary) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    steps = Config().step_names()
     p = argparse.ArgumentParser(
         prog="textrepair report",
         description="Write one self-contained HTML page (no external files, works offline) "
@@ -636,12 +636,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", type=int, default=20, metavar="N",
                    help="documents a page in the browser (default: 20)")
     p.add_argument("--title", default="textrepair report", help="the page title")
-    p.add_argument("--only", nargs="+", metavar="STEP", choices=steps,
-                   help="when repairing: run only these steps")
-    p.add_argument("--skip", nargs="+", metavar="STEP", choices=steps,
-                   help="when repairing: skip these steps")
-    p.add_argument("--min-confidence", type=float, metavar="X",
-                   help="when repairing: make only edits with confidence >= X")
+    add_step_options(p, when="when repairing: ")
     p.add_argument("--encoding", default="utf-8", help="text file encoding (default: utf-8)")
     p.add_argument("--text-key", default="text", help="JSON Lines: the text field (default: text)")
     p.add_argument("--id-key", default="id", help="JSON Lines: the id field (default: id)")
@@ -664,13 +659,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_docs < 1 or args.page_size < 1:
         parser.error("--max-docs and --page-size must be at least 1")
     try:
-        config = Config()
-        if args.only:
-            config = config.only(args.only)
-        if args.skip:
-            config = config.skip(args.skip)
-        if args.min_confidence is not None:
-            config = config.with_values(min_confidence=args.min_confidence)
+        config = config_from_args(args)
     except ValueError as exc:
         print(f"textrepair report: {exc}", file=sys.stderr)
         return EXIT_USAGE
