@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textrepair import Config, repair
+from textrepair import Config, repair, spinning
 from textrepair.changes import replay
 from textrepair.patterns import SPIN_GATE_TOKEN
 from textrepair.spinning import _gate_words
@@ -42,6 +42,12 @@ CASES = [
     ("span_ending_in_particle", SPUN + "Here is how it puzzle out.", RESTORED + "Here is how it works."),
     ("code_kept", SPUN + "Take vitamin B12 daily.", RESTORED + "Take vitamin B12 daily."),
     ("acronym_never_restored", SPUN + "Tuberculosis is rare.", RESTORED + "Tuberculosis is rare."),
+    # Agreement keeps a bare form English writes there (each was re-inflected
+    # by its bigrams alone before the rule).
+    ("singular_after_article", SPUN + "An infected rodent bit him.", RESTORED + "An infected rodent bit him."),
+    ("compound_first_noun", SPUN + "Their symptom onset was late.", RESTORED + "Their symptom onset was late."),
+    ("base_after_do_not", SPUN + "Lice do not transmit disease.", RESTORED + "Lice do not transmit disease."),
+    ("base_after_modal_adverb", SPUN + "They may simply delay onset.", RESTORED + "They may simply delay onset."),
 ]
 
 
@@ -89,6 +95,23 @@ def test_min_confidence_trades_recall_for_precision() -> None:
 def test_idempotent_on_restored_text() -> None:
     once = repair(SPUN, ONLY).text
     assert repair(once, ONLY).text == once
+
+
+def test_warm_up_builds_the_tables() -> None:
+    spinning._reverse_index.cache_clear()
+    spinning._bare_lemmas.cache_clear()
+    spinning.warm_up()
+    assert spinning._reverse_index.cache_info().currsize == 1
+    assert spinning._bare_lemmas.cache_info().currsize == 1
+
+
+def test_missing_pair_of_a_rare_word_is_no_evidence() -> None:
+    """A pair missing from the truncated bigram lists costs a rare word nothing
+    where its count under independence would be under the lists' cuts too; a
+    missing pair of two common words still costs."""
+    # Interpolating with a 0.1 unigram share alone cost log(0.1) = -2.3 a side.
+    assert spinning._logp("breakthrough", "exciting") > spinning._logp("breakthrough", None) - 1
+    assert spinning._logp("the", "the") < spinning._logp("the", None) - 2
 
 
 @settings(max_examples=30, deadline=None)

@@ -62,7 +62,7 @@ class Config:
     """How much better (natural-log probability) a restoration must score than keeping
     the word; its confidence is 0.5 at this margin and rises towards 1 above it, so
     --min-confidence filters the closest calls."""
-    spin_common_extra_margin: float = 4.0
+    spin_common_extra_margin: float = 2.0
     """Extra margin a synonym needs to replace a word that is common in health text
     (most such words were left alone by the spinner, and a wrong swap is costly)."""
     wrap_min_lines: int = 3

@@ -225,6 +225,15 @@ SPIN_GATE_TOKEN = re.compile(r"[a-z]+")
 SPIN_GATE_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # Verbs after which a noun is plural ("affected individual are" was "individuals are").
 SPIN_PLURAL_VERBS = frozenset("are were have do".split())
+# Agreement that keeps a bare form: a singular determiner before the noun ("an
+# infected rodent") or a singular verb after it ("the most common symptom is")
+# keeps a noun singular; a modal, do or to before a verb keeps its base form
+# ("do not transmit", "may simply delay").
+SPIN_SINGULAR_DETERMINERS = frozenset("a an one each every another either neither".split())
+SPIN_SINGULAR_VERBS = frozenset("is was has does".split())
+SPIN_BASE_VERB_MARKERS = frozenset(
+    "to do does did can could may might must shall should will would".split()
+)
 # Reporting verbs, which follow the document's narrative tense ("he say" -> "said").
 SPIN_REPORTING_VERBS = frozenset(
     """say tell report note explain add write state suggest show find conclude

@@ -71,11 +71,14 @@ from importlib import resources as importlib_resources
 from .changes import Edit
 from .patterns import (
     SPIN_AUXILIARIES,
+    SPIN_BASE_VERB_MARKERS,
     SPIN_FUNCTION_WORDS,
     SPIN_GATE_BYTES,
     SPIN_PLURAL_DETERMINERS,
     SPIN_PLURAL_VERBS,
     SPIN_REPORTING_VERBS,
+    SPIN_SINGULAR_DETERMINERS,
+    SPIN_SINGULAR_VERBS,
     SPIN_SUBJECT_PRONOUNS,
     SPIN_TOKEN,
 )
@@ -136,6 +139,11 @@ _K_WEB = 1e6
 # Add-k constants of the two bigram sources (their counts differ in scale).
 _K_HEALTH = 5.0
 _K_SYMSPELL = 1e6
+# What a pair missing from a truncated bigram list may still have had: half
+# the list's cut (health pairs >= 3, symspellpy's >= 6.4M, wordsegment's >= 100k).
+_ABSENT_HEALTH = 1.5
+_ABSENT_SYMSPELL = 3.2e6
+_ABSENT_WEB = 5e4
 
 
 # --- evidence -------------------------------------------------------------
@@ -352,14 +360,41 @@ def _logp(word: str, prev: str | None) -> float:
     if prev is None:
         return math.log(unigram)
     pair = f"{prev} {word}"
-    health = _health_bigrams().get(pair, 0) / (_health().get(prev, 0) + _K_HEALTH)
+    # Each bigram list is truncated (health pairs seen >= 3 times, symspellpy's
+    # >= 6.4M, wordsegment's >= 100k), so a missing pair only says its count
+    # is below the cut: where the pair's count under independence would be
+    # below the cut too, absence is no evidence and the word's own frequency
+    # stands in ("exciting breakthrough" is missing from every list, as most
+    # pairs of a rarer word are). Without this a rare word the spinner left
+    # alone lost about 2.3 nats a side to any common synonym.
+    health = _conditional(_health_bigrams(), _health(), pair, prev, _K_HEALTH, _ABSENT_HEALTH,
+                          _health().get(word, 0) / _health_total())
     uni, bi = _symspell()
-    general = bi.get(pair, 0) / (uni.get(prev, 0) + _K_SYMSPELL)
+    general = _conditional(bi, uni, pair, prev, _K_SYMSPELL, _ABSENT_SYMSPELL, unigram)
     if _W_WEB:
         web_uni, web_bi = _wordsegment()
-        web = web_bi.get(pair, 0) / (web_uni.get(prev, 0) + _K_WEB)
+        web = _conditional(web_bi, web_uni, pair, prev, _K_WEB, _ABSENT_WEB, unigram)
         general = (1 - _W_WEB) * general + _W_WEB * web
     return math.log(_W_HEALTH * health + _W_GENERAL * general + _W_UNIGRAM * unigram)
+
+
+def _conditional(
+    pairs: dict[str, int], words: dict[str, int], pair: str, prev: str, k: float,
+    absent: float, p_word: float,
+) -> float:
+    """count(pair) / (count(prev) + k) from one truncated bigram list; for a
+    missing pair, ``p_word`` (independence) capped at what a pair under the
+    list's cut can have (``absent`` / (count(prev) + k))."""
+    n_prev = words.get(prev, 0) + k
+    count = pairs.get(pair, 0)
+    if count:
+        return count / n_prev
+    return min(p_word, absent / n_prev) * (n_prev - k) / n_prev
+
+
+@cache
+def _health_total() -> int:
+    return sum(_health().values())
 
 
 @cache
@@ -404,6 +439,18 @@ def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+_UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV"}
+
+
+@lru_cache(maxsize=1 << 16)
+def _parts_of_speech(word: str) -> frozenset[str]:
+    """The word classes lemminflect lists ``word`` as a lemma of ("NOUN",
+    "VERB", ...); empty when it does not know the word."""
+    from lemminflect import getAllInflections
+
+    return frozenset(u for u in _UPOS.values() if getAllInflections(word, upos=u))
+
+
 @lru_cache(maxsize=1 << 16)
 def _lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
@@ -412,6 +459,18 @@ def _lemmas(word: str) -> frozenset[str]:
     for values in getAllLemmas(word).values():
         out.update(values)
     return frozenset(out)
+
+
+def warm_up() -> None:
+    """Build every table restore_spun_words reads (about 5 s, 4 of them the
+    reverse index, the fingerprints and the bare lemmas, otherwise built on the
+    first document that reaches the gate's second look), so that batch workers
+    forked afterwards share them instead of each building its own."""
+    for build in (
+        _reverse_index, _self_rates, _acronyms, _fingerprint_set, _multiword_starts,
+        _suspicious, _bare_lemmas, _symspell, _wordsegment,
+    ):
+        build()
 
 
 # --- the gate -------------------------------------------------------------
@@ -477,14 +536,15 @@ def _context_score(forms: list[str], left: str | None, right: str | None) -> flo
 
 def _best(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
-    doc_forms: Counter[str], strict: bool, extra: float,
+    doc_forms: Counter[str], strict: bool, extra: float, blocked: frozenset[str] = frozenset(),
 ) -> tuple[str, float, str] | None:
     """The best restoration of a lower-case span, its margin over the best
     alternative, and the evidence, or None when keeping it wins.
 
     The word's own inflections are candidates when it is a bare lemma, more
     likely where syntax asks for one (``_TRIGGERS``: "has approve", "these
-    finding", "he say") than elsewhere (``_UNTRIGGERED``). When ``strict`` (the
+    finding", "he say") than elsewhere (``_UNTRIGGERED``); no candidate has a
+    tag in ``blocked`` (syntax keeps the bare form there: :func:`_agreement`). When ``strict`` (the
     word is common in health text), a synonym needs ``extra`` more and must
     beat the best inflection too.
     """
@@ -499,7 +559,7 @@ def _best(
             if lemma != observed:
                 continue  # already inflected: the spinner writes base forms
             for form, tag in _tagged_inflections(lemma):
-                if form == observed:
+                if form == observed or tag in blocked:
                     continue
                 prior = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
                 prior += 0.0 if tag in tags else _UNTRIGGERED
@@ -521,6 +581,8 @@ def _best(
         prior = _DOC_WEIGHT * math.log1p(doc) + _SENSE_WEIGHT * math.log1p(max(count, 0))
         prior += _SYNONYM + _MOBY_ONLY if channel is None else channel
         for form, tag in ((original, "base"), *_tagged_inflections(original)):
+            if tag in blocked:
+                continue
             score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
             score += _tense_bonus(original, tag, doc_forms)
             score += _context_score([form], left, right)
@@ -685,7 +747,8 @@ def _restore_pass(
             right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
             strict = n == 1 and span[0] not in _fingerprints()
             found = _best(
-                span, left, right, doc_lemmas, doc_forms, strict, cfg.spin_common_extra_margin
+                span, left, right, doc_lemmas, doc_forms, strict, cfg.spin_common_extra_margin,
+                _agreement(text, tokens, views, span_ids, idx),
             )
             if found is None:
                 continue
@@ -708,6 +771,45 @@ def _restore_pass(
         if not done:
             k += 1
     return edits
+
+
+def _agreement(
+    text: str, tokens: list[tuple[int, int, str]], views: tuple[list[str], list[str]],
+    span_ids: list[int], idx: list[int],
+) -> frozenset[str]:
+    """Inflections (Penn tags) the words around a span rule out: the spinner
+    writes base forms, but so does English after these.
+
+    A noun stays singular after a singular determiner in its noun phrase ("an
+    infected rodent", "a key symptom"), before a singular verb ("the clinical
+    symptom is") and as the first noun of a compound ("symptom onset",
+    "patient death"); a verb keeps its base form after a modal, do or to, over
+    adverbs and "not" ("do not transmit", "may simply delay"; "to" still takes
+    "-ing": "an approach to treating"). The cost: a spun plural inside a
+    compound or a spun past tense after "to" is not restored.
+    """
+    blocked: set[str] = set()
+    right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
+    if right is not None and (
+        right in SPIN_SINGULAR_VERBS or (_parts_of_speech(right) == {"NOUN"} and right in
+                                         _lemmas(right) and not right.endswith("s"))
+    ):
+        blocked.add("NNS")
+    i = span_ids[0]
+    for _ in range(3):
+        left = _neighbour(text, tokens, views[0], i, -1, idx)
+        if left is None:
+            break
+        if left in SPIN_SINGULAR_DETERMINERS:
+            blocked.add("NNS")
+            break
+        if left in SPIN_BASE_VERB_MARKERS:
+            blocked.update(("VBD", "VBN", "VBZ") if left == "to" else ("VBD", "VBN", "VBZ", "VBG"))
+            break
+        if left in SPIN_FUNCTION_WORDS and left != "not":
+            break
+        i -= 1
+    return frozenset(blocked)
 
 
 def _not_a_spun_span(form: str) -> bool:

@@ -69,6 +69,7 @@ def extra(args: object) -> str:
     pairs_tune = {b: n for b, n in bigrams.items() if n >= 3}
     saved = spinning._health, spinning._health_bigrams
     dependants = (spinning._fingerprints, spinning._fingerprint_set, spinning._suspicious,
+                  spinning._health_total,
                   spinning._bare_lemmas,
                   spinning._multiword_starts, spinning._acronyms, spinning._logp)
     try:
