@@ -8,9 +8,13 @@ from hypothesis import strategies as st
 
 from textrepair import Config, repair
 
-SPLIT = Config().only(["split_glued_words"])
-REJOIN = Config().only(["rejoin_split_words"])
-BOTH = Config().only(["split_glued_words", "rejoin_split_words"])
+# The example tables hold one damaged word a sentence: they run with the
+# document gate off (text known to have lost its word boundaries); the gate
+# has its own tests below.
+KNOWN_DAMAGED = Config(boundary_doc_min_repairs=0, boundary_doc_min_rate=0.0)
+SPLIT = KNOWN_DAMAGED.only(["split_glued_words"])
+REJOIN = KNOWN_DAMAGED.only(["rejoin_split_words"])
+BOTH = KNOWN_DAMAGED.only(["split_glued_words", "rejoin_split_words"])
 
 
 @pytest.mark.parametrize(
@@ -79,6 +83,8 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "Take 2.5mcg or 1.5mmol with 0.5fold change.",
         "Isa and Oran wrote it, Ina agreed.",
         "The HealthDay news and YouTube videos.",
+        "Fibroblasts are the main expressor of the protein.",
+        "Numbers for double-expressor tumours; an expressor of both.",
     ],
 )
 def test_split_glued_words_leaves_alone(clean: str) -> None:
@@ -123,6 +129,60 @@ def test_rejoin_split_words(text_in: str, text_out: str) -> None:
 )
 def test_rejoin_split_words_leaves_alone(clean: str) -> None:
     assert repair(clean, REJOIN).changes == []
+
+
+# --- the document gate (default Config) -------------------------------------
+
+DEFAULT_BOTH = Config().only(["split_glued_words", "rejoin_split_words"])
+STRAY = (
+    "Most people with the condition have mild symptoms that come and go. "
+    "Those with liver failureor cirrhosis may need a transplant, and the "
+    "treat ment is planned with a team of doctors over several visits."
+)
+LINKS_STRIPPED = (
+    "New patientsare diagnosed every year, and researchers analyzedDNAfrom "
+    "saliva of people who havelow levelsof the protein. Treatments havehadmixedresults."
+)
+
+
+@pytest.mark.parametrize("config", [DEFAULT_BOTH, Config()], ids=["boundary steps", "pipeline"])
+def test_gate_leaves_a_stray_glued_word_and_a_stray_space_alone(config: Config) -> None:
+    assert repair(STRAY, config).changes == []
+
+
+def test_gate_off_repairs_the_stray_ones() -> None:
+    assert repair(STRAY, BOTH).text == STRAY.replace("failureor", "failure or").replace(
+        "treat ment", "treatment"
+    )
+
+
+def test_gate_opens_on_a_page_with_several_glued_words() -> None:
+    result = repair(LINKS_STRIPPED, DEFAULT_BOTH)
+    assert result.text == repair(LINKS_STRIPPED, BOTH).text
+    assert "analyzed DNA from saliva" in result.text and "have had mixed results" in result.text
+
+
+def test_gate_counts_joins_and_splits_together() -> None:
+    # Two joins and one split: neither kind alone reaches the default of 3.
+    text = "The treat ment of the medi cation, given patientsare tired, went well."
+    assert repair(text, DEFAULT_BOTH).text == (
+        "The treatment of the medication, given patients are tired, went well."
+    )
+
+
+def test_gate_rate_grows_with_the_document() -> None:
+    # The same three repairs in a page of about 1,600 words are stray typos.
+    filler = " ".join(["The study followed the patients for many years."] * 200)
+    text = "The treat ment of the medi cation, given patientsare tired, went well. " + filler
+    assert repair(text, DEFAULT_BOTH).changes == []
+
+
+@pytest.mark.parametrize(
+    "values", [{"boundary_doc_min_repairs": -1}, {"boundary_doc_min_rate": -0.5}]
+)
+def test_gate_knobs_are_validated(values: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="boundary_doc_min"):
+        Config(**values)
 
 
 _WORDS = st.sampled_from(

@@ -25,7 +25,8 @@ from itertools import repeat
 
 import regex
 
-from .changes import Edit
+from .changes import Edit, apply_edits
+from .config import Config
 from .patterns import (
     BOUNDARY_ARTICLE_GLUE,
     BOUNDARY_CANDIDATE,
@@ -422,12 +423,31 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     Punctuation glued to a word is spaced by rule: "sclerosis(ALS)",
     "Related:11", "pattern,which", "(2002)are", "treatments,“Dr",
     "Neumann,2003", "R.S.Michalski", "15That", "0.76umcp" (not units: "2.5mcg").
+    A token whose ending many words share is a suffix, not a glued word
+    ("expressor": aggressor, suppressor), and a token that ends a hyphenated
+    compound elsewhere in the document ("double-expressor") recurs.
+
+    The document gate: clean text has a stray glued word now and then (a typo,
+    "failureor"), a page that lost its link markup has one every few lines.
+    Neither step makes an edit unless the document shows
+    ``boundary_doc_min_repairs`` repairs of either kind, and
+    ``boundary_doc_min_rate`` per 100 words: a split counts 1 (a half if only
+    word costs back it: a function word, two common words), a rejoin of a
+    fragment 1; punctuation rules ("glands,the") count nothing, as a missing
+    space after a comma is a common typo. Both knobs 0 turn the gate off, for
+    text known to be damaged.
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
-    >>> ctx = StepContext(Config(), "split_glued_words")
-    >>> t = "Patients analyzedDNAfrom saliva havelow levelsof it."
+    >>> t = "Patients analyzedDNAfrom saliva have low levels of it."
+    >>> split_glued_words(t, StepContext(Config(), "split_glued_words"))  # one glued token
+    []
+    >>> damaged = Config(boundary_doc_min_repairs=0, boundary_doc_min_rate=0)
+    >>> ctx = StepContext(damaged, "split_glued_words")
     >>> apply_edits(t, split_glued_words(t, ctx))
+    'Patients analyzed DNA from saliva have low levels of it.'
+    >>> t = "Patients analyzedDNAfrom saliva havelow levelsof it."
+    >>> apply_edits(t, split_glued_words(t, StepContext(Config(), "split_glued_words")))
     'Patients analyzed DNA from saliva have low levels of it.'
     >>> split_glued_words("IGF-1, GLP-1, iPhone, McDonald and Tiangong stay.", ctx)
     []
@@ -435,10 +455,94 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     survey = _survey(text)
     if not (survey.split or survey.punct):
         return []
+    if _gate_closed_early(text, survey, ctx):
+        return []
+    words, score = _split_plan(text, survey, ctx)
+    if not _gate_open(text, survey, ctx, split_score=score):
+        if words:
+            ctx.count("below_gate", len(words))
+        return []
     # Each token with the whitespace after it ("Related:11 " needs it).
     spans = [(p, p + len(t) + 1) for t in survey.punct for p in _positions(text, t)]
-    edits = _punct_edits(text, spans) + _email_edits(text, spans) + _word_edits(text, survey, ctx)
-    return _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
+    edits = _punct_edits(text, spans) + _email_edits(text, spans) + words
+    edits = _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
+    _OPENED[:] = [apply_edits(text, edits)]  # the text rejoin_split_words will see
+    return edits
+
+
+# --- the document gate, shared by both steps --------------------------------
+#
+# A page that lost its link markup, or PDF text, has broken word boundaries
+# every few lines; a clean page has a stray typo now and then ("failureor",
+# "post partum"). The evidence is counted over both kinds of damage: a split
+# counts 1 (a half if nothing but word costs backs it: a function word, two
+# common words), a join that holds a fragment 1; punctuation ("glands,the"),
+# hyphens and joins of two words count nothing (common typos or weak).
+
+# The text split_glued_words returned after its gate opened: rejoin_split_words
+# on that text (the next step) needs no second look at the evidence.
+_OPENED: list[str] = []
+_LAST_SPLIT_PLAN: list[tuple[str, list[Edit], float]] = []
+
+
+def _gate(text: str, config: Config) -> float:
+    """The evidence the gate asks of ``text`` (0: the gate is off)."""
+    if not (config.boundary_doc_min_repairs or config.boundary_doc_min_rate):
+        return 0.0
+    words = shared_tokens(text).words
+    return max(config.boundary_doc_min_repairs, config.boundary_doc_min_rate * words / 100)
+
+
+def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
+    """Whether the gate is closed before any scoring: every glued token and
+    every fragment could count at most 1, and there are too few of them (the
+    usual answer on clean text, at the cost of a few ``str.count``)."""
+    needed = _gate(text, ctx.config)
+    if not needed or (_OPENED and _OPENED[0] == text):
+        return False
+    most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
+    most += sum(text.count(t) for t in survey.rejoin)
+    if most < needed:
+        ctx.count("closed_gate")
+        return True
+    return False
+
+
+def _gate_open(
+    text: str,
+    survey: _Survey,
+    ctx: StepContext,
+    split_score: float | None = None,
+    rejoin_score: float | None = None,
+) -> bool:
+    """Whether the document shows enough boundary damage (see the comment
+    above and ``Config.boundary_doc_min_repairs``); the score of the kind the
+    calling step has already computed is passed in, the other is computed
+    here only when needed, with a throwaway context (its statistics are not
+    this step's)."""
+    needed = _gate(text, ctx.config)
+    if not needed or (_OPENED and _OPENED[0] == text):
+        return True
+    other = StepContext(ctx.config, "")
+    score = 0.0
+    for given, plan in ((split_score, _split_plan), (rejoin_score, _rejoin_plan)):
+        if given is None:
+            given = plan(text, survey, other)[1]
+        score += given
+        if score >= needed:
+            return True
+    ctx.count("closed_gate")
+    return False
+
+
+def _split_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit], float]:
+    """The splits of glued words in ``text`` and their gate evidence (the
+    answer for the last text is kept: both steps may ask)."""
+    if _LAST_SPLIT_PLAN and _LAST_SPLIT_PLAN[0][0] == text:
+        return _LAST_SPLIT_PLAN[0][1], _LAST_SPLIT_PLAN[0][2]
+    edits, score = _word_edits(text, survey, ctx)
+    _LAST_SPLIT_PLAN[:] = [(text, edits, score)]
+    return edits, score
 
 
 def _punct_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
@@ -496,7 +600,9 @@ def _email_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
     return edits
 
 
-def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> list[Edit]:
+def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit], float]:
+    """The splits of glued words, and their gate evidence: 1 a token split on
+    evidence (see :class:`_Split`), a half one split on word costs alone."""
     found: list[tuple[int, int, int, str]] = []  # token start, token end, core start, core
     for core, tokens in survey.split.items():
         for token in tokens:
@@ -505,10 +611,11 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> list[Edit]:
                 continue
             found += [(p, p + len(token), p + m.start(1), core) for p in _positions(text, token)]
     if not found:
-        return []
+        return [], 0.0
     counts = Counter(core for *_, core in found)
     doc_words = set(map(str.lower, map(str.strip, set(text.split()), repeat(BOUNDARY_STRIP))))
     edits = []
+    confident = 0.0
     for start, end, pos, word in sorted(found):
         if _next_to_fragment(text, start, end):
             ctx.count("next_to_fragment_left_alone")  # "considerat ion": a join, not a split
@@ -517,14 +624,31 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> list[Edit]:
         if split is None:
             ctx.count("unsure_left_alone")
             continue
-        if counts[word] > 1 and not _strong(split[0]):
+        if (counts[word] > 1 or _recurs_within(text, word)) and not _strong(
+            split.parts
+        ):
             ctx.count("recurring_left_alone")  # a token that recurs as it is: a name
             continue
-        parts, reason = split
-        for part in parts[:-1]:
+        confident += 1.0 if split.evidence else 0.5
+        for part in split.parts[:-1]:
             pos += len(part)
-            edits.append(Edit(pos, pos, " ", reason))
-    return edits
+            edits.append(Edit(pos, pos, " ", split.reason))
+    return edits, confident
+
+
+def _recurs_within(text: str, word: str) -> bool:
+    """Whether ``word`` also stands in the document at the end of a hyphenated
+    compound ("double-expressor lymphomas"): a word the document uses, not
+    glue. (Other tokens that hold it are often glued words themselves.)"""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if pos > 1 and text[pos - 1] == "-" and text[pos - 2].isalpha() and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
 
 
 def _next_to_fragment(text: str, start: int, end: int) -> bool:
@@ -569,20 +693,31 @@ def _segment(word: str, doc_words: Container[str]) -> tuple[float, list[str]] | 
     return best[n]
 
 
-def _best_split(
-    word: str, doc_words: Container[str], text: str = ""
-) -> tuple[list[str], str] | None:
+@dataclass(frozen=True)
+class _Split:
+    """A split of one token and its evidence."""
+
+    parts: list[str]
+    reason: str
+    evidence: int
+    """Independent kinds of evidence (a known bigram, a part written whole
+    elsewhere in the document, a case change); a decisive rule (the same words
+    written apart in the document, a function word glued to "a" or before a
+    capital) counts 2. The document gate counts splits with 2 or more."""
+
+
+def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split | None:
     """The cheapest segmentation of ``word`` into 2-5 words, if the evidence
     is strong enough, with the reason to record. ``doc_words`` are the
     document's lower-case words; ``text`` the document, where the same words
     written apart are the strongest evidence ("Latin America")."""
     if word in BOUNDARY_ARTICLE_GLUE:
-        return list(BOUNDARY_ARTICLE_GLUE[word]), "split: function word glued to the next"
+        return _Split(list(BOUNDARY_ARTICLE_GLUE[word]), "split: function word glued to the next", 2)
     if word.isupper():
         return None  # an acronym
     if text and _written_apart(text, _apart(word)):
         parts = _apart(word).split(" ")
-        return parts, f"split: {'+'.join(parts)}, written apart elsewhere in document"
+        return _Split(parts, f"split: {'+'.join(parts)}, written apart elsewhere in document", 2)
     if _camel_name(word):
         return None  # McDonald, PubMed, YouTube: a name in camel case
     capital = word[0].isupper()
@@ -600,7 +735,7 @@ def _best_split(
         and (parts[1].isupper() or parts[1][1:].islower()) and len(parts[1]) >= 3
     ):
         # "ofBabesia", "aLouisiana", "InADPEAF": a function word, then a capital.
-        return parts, f"split: {'+'.join(parts)}, function word before a capital"
+        return _Split(parts, f"split: {'+'.join(parts)}, function word before a capital", 2)
     if capital and parts[0][1:].islower():
         # A capitalised token is often a name ("Tiangong", "Crayle"): its first
         # part must be a function word or very common ("Thelarvae", "Similarhormonal").
@@ -664,6 +799,8 @@ def _best_split(
         domain = (
             _health_lower().get(low[0], 0) >= 10 and len(low[0]) >= 6 and low[1] not in ("in", "a")
         )
+        if len(low[1]) <= 3 and _word_ending(word.lower(), len(low[1]) + 4) >= 3:
+            return None  # "expressor" (professor, successor): a suffix, not a glued "or"
         if low[1] in BOUNDARY_TRAILING_SHORT and (
             not (domain or (bigram and _zipf(low[0]) >= 3.2))
             or (low[1] == "is" and low[0].endswith(("al", "ar")))
@@ -690,7 +827,23 @@ def _best_split(
         reason += ", part elsewhere in document"
     if case:
         reason += ", case change"
-    return parts, reason
+    return _Split(parts, reason, bigram + elsewhere + case)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_ending(word: str, n: int) -> int:
+    """How many other words a join may make (common or health words) end in
+    the last ``n`` letters of ``word``: an ending many words share is a suffix
+    ("-ressor": aggressor, suppressor, compressor), one none has is glue
+    ("-lureor" of "failureor", "-nessor" of "numbnessor")."""
+    ending = word[-n:][::-1]
+    ends = _join_words()[1]
+    i = bisect_left(ends, ending)
+    found = 0
+    while i < len(ends) and ends[i].startswith(ending) and found < 10:
+        found += ends[i] != word[::-1]
+        i += 1
+    return found
 
 
 def _common_pair(word: str, low: list[str]) -> bool:
@@ -786,9 +939,14 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     ends a lower-case word goes ("error- correction"), unless the next word is
     a function word or "versus" (a suspended hyphen: "long- and short-term").
 
+    The document gate is shared with :func:`split_glued_words` (a join that
+    holds a fragment counts 1): a clean page has a stray one at most ("post
+    partum"), PDF text one in most lines.
+
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
-    >>> ctx = StepContext(Config(), "rejoin_split_words")
+    >>> damaged = Config(boundary_doc_min_repairs=0, boundary_doc_min_rate=0)
+    >>> ctx = StepContext(damaged, "rejoin_split_words")
     >>> t = "The treat ment of ALS, see the Abst rac t."
     >>> apply_edits(t, rejoin_split_words(t, ctx))
     'The treatment of ALS, see the Abstract.'
@@ -798,6 +956,21 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     survey = _survey(text)
     if not (survey.rejoin or survey.pairs or survey.hyphens):
         return []
+    if _gate_closed_early(text, survey, ctx):
+        return []
+    edits, score = _rejoin_plan(text, survey, ctx)
+    if not _gate_open(text, survey, ctx, rejoin_score=score):
+        if edits:
+            ctx.count("below_gate", len(edits))
+        return []
+    return edits
+
+
+def _rejoin_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit], float]:
+    """The joins of words broken by stray spaces in ``text`` and their gate
+    evidence (joins that hold a fragment)."""
+    if not (survey.rejoin or survey.pairs or survey.hyphens):
+        return [], 0.0
     edits: list[Edit] = _hyphen_edits(text, survey.hyphens)
     hits = [p for token in survey.rejoin for p in _positions(text, token)]
     lower = text.lower() if survey.pairs else text
@@ -809,10 +982,13 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
         while pos >= 0:
             hits.append(pos)
             pos = lower.find(pair, pos + 1)
+    confident = 0
     for start, end in _windows(text, hits):
-        for e in _rejoin_line(text[start:end], text, ctx):
+        line_edits, line_confident = _rejoin_line(text[start:end], text, ctx)
+        confident += line_confident
+        for e in line_edits:
             edits.append(Edit(e.start + start, e.end + start, e.after, e.reason, e.confidence))
-    return sorted(edits, key=lambda e: e.start)
+    return sorted(edits, key=lambda e: e.start), float(confident)
 
 
 def _hyphen_edits(text: str, tokens: list[str]) -> list[Edit]:
@@ -856,13 +1032,14 @@ def _fragment(core: str) -> bool:
     return not _is_word(core.lower())
 
 
-def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
+def _rejoin_line(line: str, text: str, ctx: StepContext) -> tuple[list[Edit], int]:
     """The cheapest reading of the line's tokens, joining runs of up to 8
-    tokens that hold a fragment (or a pair of words that make one word)."""
+    tokens that hold a fragment (or a pair of words that make one word), and
+    how many joins hold a fragment (the confident ones, for the gate)."""
     tokens = list(BOUNDARY_TOKEN.finditer(line))
     frag = [bool(t["core"]) and _fragment(t["core"]) for t in tokens]
     if not any(frag) and not _joinable_pair(line):
-        return []
+        return [], 0
     for k in range(1, len(tokens)):
         if frag[k] and tokens[k - 1][0][-1].isdigit():
             frag[k] = False  # "1.2 g in": a unit after a number
@@ -897,6 +1074,7 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
                 choice = (cost, best[i][1] + [(i, j)])
         best.append(choice)
     edits = []
+    confident = 0
     grouped = {k for i, j in best[n][1] for k in range(i, j)}
     alone = [frag[k] and k not in grouped for k in range(n)]
     for i, j in best[n][1]:
@@ -912,12 +1090,13 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> list[Edit]:
         ):
             ctx.count("long_pieces_left_alone")  # "vanillyl mandelic": two rare words
             continue
+        confident += any(frag[i:j])
         for k in range(i, j - 1):
             a, b = tokens[k].end(), tokens[k + 1].start()
             edits.append(Edit(a, b, "", f"rejoin: {word!r} zipf {_zipf(word):.1f}"))
     if edits:
         ctx.count("words_rejoined", len(best[n][1]))
-    return edits
+    return edits, confident
 
 
 def _joinable_pair(line: str) -> bool:

@@ -82,6 +82,17 @@ class Config:
     """... and how many per 100 words (a lone typo in a long clean page is no OCR).
     Both 0 turn the gate off, for text known to be OCR output."""
 
+    boundary_doc_min_repairs: float = 3.0
+    """Evidence of broken word boundaries a document must show before
+    split_glued_words or rejoin_split_words make any edit (the boundary gate):
+    each glued token split on evidence counts 1 (a half on word costs alone),
+    each word rejoined from a fragment 1, punctuation glue nothing. A page that
+    lost its link markup shows many, a clean page a stray typo or two ..."""
+    boundary_doc_min_rate: float = 0.25
+    """... and how much per 100 words (a long clean page collects stray ones).
+    Both 0 turn the gate off, for text known to have lost its word boundaries
+    (PDF extraction, stripped links)."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -110,6 +121,10 @@ class Config:
         if min(self.ocr_margin, self.ocr_doc_min_rate, self.ocr_doc_min_signals) < 0:
             raise ValueError(
                 "Config.ocr_margin, ocr_doc_min_rate and ocr_doc_min_signals must be >= 0"
+            )
+        if self.boundary_doc_min_repairs < 0 or self.boundary_doc_min_rate < 0:
+            raise ValueError(
+                "Config.boundary_doc_min_repairs and boundary_doc_min_rate must be >= 0"
             )
         if self.wrap_min_lines < 1 or self.wrap_min_width < 1:
             raise ValueError("Config.wrap_min_lines and wrap_min_width must be >= 1")
