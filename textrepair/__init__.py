@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 from .changes import Change, ChangeLogError, Edit, read_log, replay, undo, write_log  # noqa: E402
 from .config import Config  # noqa: E402
-from .pipeline import RepairResult, check_header, log_header, normalisers, repair  # noqa: E402
+from .pipeline import RepairResult, check_header, load, log_header, normalisers, repair  # noqa: E402
 
 __all__ = [
     "Change",
@@ -25,6 +25,7 @@ __all__ = [
     "Edit",
     "RepairResult",
     "check_header",
+    "load",
     "log_header",
     "normalisers",
     "read_log",

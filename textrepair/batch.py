@@ -83,8 +83,7 @@ from .batchio import (
 from .changes import Change, write_log
 from .cli import add_step_options, config_from_args
 from .config import Config
-from .pipeline import RepairResult, log_header, normalisers, repair
-from .resources import load_table
+from .pipeline import RepairResult, load, log_header, repair
 
 BATCH_LOG_FORMAT = "textrepair-batch-log/1"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -214,15 +213,11 @@ ProgressFn = Callable[[int, int], None]
 
 
 def warm_up(config: Config | None = None, samples: list[str] | None = None) -> float:
-    """Import every normaliser and load every dictionary now; returns seconds.
-
-    Some steps load more data at the first document that gets past their gates;
-    repairing ``samples`` (a few of the corpus's own documents) loads that too.
-    """
+    """Load every dictionary and table now (:func:`textrepair.pipeline.load`),
+    then repair ``samples`` (a few of the corpus's own documents) to fill the
+    per-word caches; returns seconds."""
     t0 = time.perf_counter()
-    for norm in normalisers():
-        for name in norm.dictionaries:
-            load_table(name)
+    load(config)
     for text in [WARM_UP, *(samples or [])]:
         repair_with_limit(text, config or Config(), 10.0)
     return time.perf_counter() - t0

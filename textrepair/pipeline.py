@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,7 @@ from . import __version__
 from .changes import Change, Edit, OffsetMap, apply_edits
 from .config import Config
 from .registry import REGISTRY, Normaliser, StepContext
-from .resources import checksum
+from .resources import checksum, load_table
 
 # The modules that register normalisers. Importing one registers its steps.
 NORMALISER_MODULES = (
@@ -38,6 +39,26 @@ def normalisers() -> list[Normaliser]:
             raise RuntimeError(f"Config has on/off fields for unregistered normalisers: {missing}")
         _ORDERED.extend(sorted(REGISTRY.values(), key=lambda n: n.order))
     return list(_ORDERED)
+
+
+def load(config: Config | None = None) -> float:
+    """Load every dictionary and table the enabled normalisers use; returns seconds.
+
+    Without it, each step loads its data at the first document that needs it
+    (some only at the first document that passes their gates), so the first
+    damaged document of a run is slow. Batch workers and benchmarks call it
+    once, before the first document (and before forking, so workers share it).
+    """
+    config = config or DEFAULT_CONFIG
+    t0 = time.perf_counter()
+    for norm in normalisers():
+        if not config.enabled(norm.name):
+            continue
+        for name in norm.dictionaries:
+            load_table(name)
+        if norm.load is not None:
+            norm.load()
+    return time.perf_counter() - t0
 
 
 @dataclass

@@ -39,17 +39,23 @@ class Normaliser:
     func: NormaliserFunc
     order: int
     dictionaries: tuple[str, ...]
+    load: Callable[[], None] | None = None
+    """Loads everything the step would otherwise load lazily, at its first
+    document that passes its gate (see :func:`textrepair.pipeline.load`)."""
 
 
 REGISTRY: dict[str, Normaliser] = {}
 
 
 def normaliser(
-    order: int, dictionaries: tuple[str, ...] = ()
+    order: int,
+    dictionaries: tuple[str, ...] = (),
+    load: Callable[[], None] | None = None,
 ) -> Callable[[NormaliserFunc], NormaliserFunc]:
     """Register a normaliser. ``order`` places it in the pipeline (lower runs
     first); ``dictionaries`` names the files in ``dictionaries/`` it reads, so
-    the change log header can record their checksums."""
+    the change log header can record their checksums; ``load`` builds the
+    step's lazily built tables now (batch workers call it before they fork)."""
 
     def register(func: NormaliserFunc) -> NormaliserFunc:
         name = func.__name__
@@ -57,7 +63,7 @@ def normaliser(
             raise ValueError(f"normaliser {name} registered twice")
         if name not in Config().step_names():
             raise ValueError(f"normaliser {name} has no on/off field in Config")
-        REGISTRY[name] = Normaliser(name, func, order, dictionaries)
+        REGISTRY[name] = Normaliser(name, func, order, dictionaries, load)
         return func
 
     return register
