@@ -3,8 +3,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textrepair import Config, repair
 
@@ -79,3 +82,47 @@ def test_unresolved_replacement_chars_are_counted() -> None:
     result = repair("cost \ufffd 5 and it\ufffds", FFFD)
     assert result.stats["restore_replacement_chars.unresolved"] == 1
     assert len(result.changes) == 1
+
+
+def _pretest_alphabet() -> list[str]:
+    from textrepair.encoding import _mojibake_chars
+
+    return list(_mojibake_chars()) + list("ab sT.,?!\n’“”–éÃÂ") + ["\ud83d", "\udca9"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_pretest_alphabet()), max_size=12))
+def test_ftfy_pretest_matches_ftfy_badness(text: str) -> None:
+    """The pre-test answers exactly what ftfy's own checks would: its badness
+    pattern anywhere, a C1 control or a surrogate."""
+    from ftfy.badness import is_bad
+
+    from textrepair.encoding import _may_need_ftfy
+
+    expected = is_bad(text) or any("\x80" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in text)
+    assert _may_need_ftfy(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_pretest_alphabet()), max_size=30))
+def test_lines_the_pretest_skips_are_lines_ftfy_leaves(text: str) -> None:
+    from textrepair.encoding import FTFY_CONFIG, _may_need_ftfy
+
+    if not _may_need_ftfy(text):
+        assert ftfy.fix_and_explain(text, config=FTFY_CONFIG).text == text
+
+
+def test_ftfy_pretest_on_mojibake_of_every_cp1252_character() -> None:
+    from textrepair.encoding import FTFY_CONFIG, _may_need_ftfy
+
+    checked = 0
+    for code in range(0xA0, 0x2200):
+        ch = chr(code)
+        try:
+            garbled = cp1252_mojibake(f"the {ch} word")
+        except UnicodeError:
+            continue
+        if ftfy.fix_and_explain(garbled, config=FTFY_CONFIG).text != garbled:
+            checked += 1
+            assert _may_need_ftfy(garbled), repr(garbled)
+    assert checked > 1000

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
 import ftfy
+from ftfy.badness import BADNESS_RE
 
 from .changes import Edit
 from .patterns import INNER_APOSTROPHE, REPLACEMENT_APOSTROPHE
@@ -32,6 +34,38 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
+
+def _mojibake_chars() -> str:
+    """Every non-ASCII character ftfy's badness pattern mentions, ranges
+    expanded: each of its alternatives holds one of them in its first three
+    characters (checked against ftfy in tests/test_encoding.py)."""
+    pattern = BADNESS_RE.pattern
+    chars = {ch for ch in pattern if not ch.isascii()}
+    for m in re.finditer(r"([^\x00-\x7f])-([^\x00-\x7f])", pattern):
+        chars.update(map(chr, range(ord(m.group(1)), ord(m.group(2)) + 1)))
+    return "".join(sorted(chars))
+
+
+# Where a mojibake match can be: a character of the pattern, a C1 control
+# (fix_c1_controls) or a surrogate (fix_surrogates).
+_MOJIBAKE_HINT = re.compile(f"[{re.escape(_mojibake_chars())}\ud800-\udfff]")
+
+
+def _may_need_ftfy(line: str) -> bool:
+    """Whether ftfy (with FTFY_CONFIG) could change ``line``: the same answer
+    as its badness test, C1 and surrogate checks, found by trying its pattern
+    only next to the characters it needs (scanning a whole line with it is
+    most of ftfy's time, and most lines hold at most a few curly quotes)."""
+    for hint in _MOJIBAKE_HINT.finditer(line):
+        pos = hint.start()
+        if "\x80" <= line[pos] <= "\x9f" or "\ud800" <= line[pos] <= "\udfff":
+            return True
+        for start in range(max(0, pos - 2), pos + 1):
+            if BADNESS_RE.match(line, start):
+                return True
+    return False
+
+
 @normaliser(order=10)
 def fix_mojibake(text: str, ctx: StepContext) -> list[Edit]:
     """Repair mojibake with ftfy, line by line, keeping every other character.
@@ -55,7 +89,7 @@ def fix_mojibake(text: str, ctx: StepContext) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if not line.isascii():
+        if not line.isascii() and _may_need_ftfy(line):
             fixed, steps = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
             if fixed != line:
                 reason = "ftfy: " + ", ".join(f"{kind} {arg}" for kind, arg in steps or [])
