@@ -115,3 +115,66 @@ def test_replay_and_idempotence(words: list[str]) -> None:
     result = repair(text, ONLY)
     assert replay(text, result.changes) == result.text
     assert repair(result.text, ONLY).changes == []
+
+
+# Lower-case ASCII letters: real words, garble of them and random strings.
+LETTER_WORDS = st.one_of(
+    st.sampled_from("tbe frorn rnild cliagnosed havc ofthe patients clade hila fiIm tlie".split()),
+    st.text(alphabet="abcdehilmnortuvwy", min_size=3, max_size=12),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTER_WORDS)
+def test_first_look_pretest_never_hides_a_candidate(word: str) -> None:
+    """The cheap pre-test may let a word through for nothing, never stop one
+    the one-confusion search would find a candidate for."""
+    from textrepair.ocr import _MIN_CANDIDATE_ZIPF, _may_have_candidate, _model
+
+    found = [c for c in _candidates(word, full=False) if c.zipf >= _MIN_CANDIDATE_ZIPF]
+    if found:
+        assert _may_have_candidate(word.lower(), _model())
+
+
+def test_first_look_pretest_on_garbled_common_words() -> None:
+    """Every listed confusion run backwards on common words makes garble whose
+    one-confusion candidates the pre-test must not hide."""
+    from textrepair.ocr import _MIN_CANDIDATE_ZIPF, _may_have_candidate, _model
+
+    words = ("patients doctor medicine treatment children disease hospital blood "
+             "health would should number family mild form diagnosed hearing").split()
+    checked = 0
+    for word in words:
+        for c in _model():
+            if not (c.gold and c.gold.isalpha() and c.ocr.isascii()) or c.gold not in word:
+                continue
+            garbled = word.replace(c.gold, c.ocr, 1)
+            if not garbled.isalpha():
+                continue
+            found = [x for x in _candidates(garbled, full=False) if x.zipf >= _MIN_CANDIDATE_ZIPF]
+            if found:
+                checked += 1
+                assert _may_have_candidate(garbled.lower(), _model()), garbled
+    assert checked > 50
+
+
+ASCII_TOKENS = st.text(alphabet="abcXYZ019|.,;:'~^`!?-/()", min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ASCII_TOKENS)
+def test_ascii_part_pattern_agrees_with_unicode_one(token: str) -> None:
+    from textrepair.patterns import OCR_PART, OCR_PART_ASCII
+
+    assert [m.group() for m in OCR_PART_ASCII.finditer(token)] == [
+        m.group() for m in OCR_PART.finditer(token)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcAB .,;:~^`?wgovrt", max_size=40))
+def test_inner_mark_pretest_is_exact_on_ascii(text: str) -> None:
+    from textrepair.ocr import _inner_mark
+    from textrepair.patterns import OCR_INNER_MARK
+
+    assert _inner_mark(text) == bool(OCR_INNER_MARK.search(text))

@@ -27,6 +27,7 @@ from .patterns import (
     OCR_INNER_MARK_HINT,
     OCR_NEXT_WORD,
     OCR_PART,
+    OCR_PART_ASCII,
     OCR_PREV_WORD,
     OCR_SIGNATURE,
     OCR_STRIP,
@@ -120,6 +121,7 @@ def use_model(model: tuple[Confusion, ...] | None) -> None:
     """Replace the shipped error model (evaluation of learned models); None restores it."""
     _MODEL_OVERRIDE[:] = [model] if model is not None else []
     _INDEX.clear()
+    _LETTER_CONFUSIONS.clear()
     _analyse.cache_clear()
 
 
@@ -229,6 +231,56 @@ def _candidates(word: str, full: bool = True) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: (c.cost - c.zipf, c.word))
 
 
+_LETTER_CONFUSIONS: dict[int, tuple[dict[str, tuple[str, ...]], frozenset[str]]] = {}
+
+
+def _letter_confusions(
+    model: tuple[Confusion, ...],
+) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The model's confusions that read letters, lower-cased, as a map from
+    what OCR wrote to what it may stand for, and its whole-word OCR forms
+    ("ofthe"); kept per model."""
+    found = _LETTER_CONFUSIONS.get(id(model))
+    if found is None:
+        golds: dict[str, set[str]] = {}
+        for c in model:
+            ocr, gold = c.ocr.lower(), c.gold.lower()
+            if c.where != "word" and c.ocr.isascii() and c.ocr.isalpha() and ocr != gold:
+                golds.setdefault(ocr, set()).add(gold)
+        words = frozenset(c.ocr.lower() for c in model if c.where == "word")
+        found = ({k: tuple(sorted(v)) for k, v in golds.items()}, words)
+        _LETTER_CONFUSIONS[id(model)] = found
+    return found
+
+
+@cache
+def _candidate_words() -> frozenset[str]:
+    """Lower-case words common enough to be a candidate (see :func:`_analyse`)."""
+    return frozenset(w for w in _safe() if w.islower() and _zipf(w) >= _MIN_CANDIDATE_ZIPF)
+
+
+def _may_have_candidate(low: str, model: tuple[Confusion, ...]) -> bool:
+    """Whether one listed confusion can turn the lower-case letters ``low``
+    into a word common enough to be a candidate: the first look's cheap
+    pre-test, true of every word the full one-confusion search below finds a
+    candidate for (it ignores where in a word a confusion may apply and
+    letter case, so it may say yes when that search finds none, never the
+    reverse). Without it most of a clean document's cost in this step is
+    building candidates for rare words that have none."""
+    by_ocr, word_forms = _letter_confusions(model)
+    words = _candidate_words()
+    if low in word_forms or low in words:  # "patIents": a confusion of case only
+        return True
+    longest = max(map(len, by_ocr), default=0)
+    for i in range(len(low)):
+        for j in range(i + 1, min(i + longest, len(low)) + 1):
+            for gold in by_ocr.get(low[i:j], ()):
+                new = low[:i] + gold + low[j:]
+                if new in words or not new.isalpha():  # "a b", "x's": let the search decide
+                    return True
+    return False
+
+
 def _single_edits(word: str) -> list[tuple[str, str]]:
     """Every string one letter edit away from ``word``, inside the word, and a
     lost first letter (the first letter is never changed or dropped: that is
@@ -285,6 +337,8 @@ def _analyse(part: str, full: bool = True) -> _Analysis:
     keep = 0.0 if low in _ocr_words() else _zipf(low)
     if keep >= _KNOWN_ZIPF:
         return _Analysis(None, None, keep, "known")
+    if not full and part.isascii() and part.isalpha() and not _may_have_candidate(low, _model()):
+        return _Analysis(None, None, keep, "no candidate")
     cands = _candidates(part, full)
     title = part[:1].isupper()
     floor = _MIN_TITLE_CANDIDATE_ZIPF if title else _MIN_CANDIDATE_ZIPF
@@ -299,7 +353,23 @@ def _analyse(part: str, full: bool = True) -> _Analysis:
 # --- repair_ocr_garble ----------------------------------------------------
 
 
-@normaliser(order=40, dictionaries=("ocr_confusions", "health_words", "health_bigrams"))
+def _load() -> None:
+    """Build every table the step uses (wordfreq's lists of six other languages
+    are otherwise loaded at the first word that needs them: about 0.7 s)."""
+    import wordfreq
+
+    model = _model()
+    _by_first_char(model)
+    _letter_confusions(model)
+    _candidate_words()
+    _bigrams()
+    for lang in _OTHER_LANGUAGES:
+        wordfreq.zipf_frequency("the", lang)
+
+
+@normaliser(
+    order=40, dictionaries=("ocr_confusions", "health_words", "health_bigrams"), load=_load
+)
 def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     """Repair words garbled by OCR: "tbe" -> "the", "nmnber" -> "number",
     "pr0cedures" -> "procedures", "be.st" -> "best", "signiﬁcant" -> "significant".
@@ -354,9 +424,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
         ):
             found += text.count(part)
-    if found < needed and not (
-        OCR_INNER_MARK_HINT.search(text) and OCR_INNER_MARK.search(text)
-    ):
+    if found < needed and not _inner_mark(text):
         ctx.count("closed_gate")
         return []
     parts = _suspects(left)
@@ -384,6 +452,16 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+def _inner_mark(text: str) -> bool:
+    """Whether a mark stands inside a word ("be.st"; see OCR_INNER_MARK),
+    looked for only where the stdlib pre-test finds a mark before a letter
+    (the regex module scans a whole document several times slower)."""
+    for hint in OCR_INNER_MARK_HINT.finditer(text):
+        if hint.start() >= 2 and OCR_INNER_MARK.match(text, hint.start() - 2):
+            return True
+    return False
+
+
 def _garble_marks(text: str) -> int:
     """How many marks OCR leaves for specks touch a letter ("Bi~d", "\\Text")."""
     if not any(mark in text for mark in _GARBLE_MARKS):
@@ -406,7 +484,8 @@ def _token_parts(token: str) -> tuple[str, ...]:
         return ()
     if core.isalpha():
         return (core,)
-    return tuple(m.group() for m in OCR_PART.finditer(core) if len(m.group()) > 2)
+    parts = OCR_PART_ASCII if core.isascii() else OCR_PART
+    return tuple(m.group() for m in parts.finditer(core) if len(m.group()) > 2)
 
 
 def _suspects(tokens: frozenset[str]) -> set[str]:
