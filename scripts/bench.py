@@ -3,7 +3,16 @@
 Reports documents/s and MB/s on one core for undamaged health documents and
 for the same documents damaged by every kind in scripts/eval_kinds/, each as a
 ratio to ``ftfy.fix_text`` on the same texts measured in the same process, and
-the start-up cost (first call: imports and dictionary loading).
+the start-up cost (imports and loading every table, :func:`textrepair.load`).
+
+The documents are split in two by position: the odd ones warm up the
+per-word caches (as the first documents of a batch run do), the even ones are
+timed. textrepair caches what it learns about each distinct token, so a second
+pass over the same texts is faster than a corpus of new documents would be:
+the headline row is the first pass over documents it has not seen; the best
+of ``--repeat`` passes over the same texts is shown beside it. Times are CPU
+seconds of this process (``time.process_time``), so other jobs on the machine
+slow both systems alike instead of skewing the ratio.
 
     python scripts/bench.py [--limit N] [--repeat R]
 """
@@ -25,49 +34,60 @@ from evaluate import load_kinds  # noqa: E402
 
 
 def timed(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    """Best of ``repeat`` runs over all texts, in seconds."""
+    """Best of ``repeat`` passes over all texts, in CPU seconds."""
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for t in texts:
             fn(t)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--limit", type=int, default=1000)
+    ap.add_argument("--limit", type=int, default=None, help="documents to read (default: all)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    from textrepair import repair
+    import textrepair
 
-    repair("Warm-up : it ’s loading dictionaries , cistron diseaseamyotrophic .")
+    textrepair.load()
     startup = time.perf_counter() - t0
 
-    docs = load_docs(args.limit)
-    clean = [d["text"] for d in docs]
+    docs = [d["text"] for d in load_docs(args.limit)]
     rng = random.Random(args.seed)
     kinds = load_kinds(None)
-    damaged = [rng.choice(kinds).damage(t, rng) for t in clean]
+    damaged_all = [rng.choice(kinds).damage(t, rng) for t in docs]
+    sets = {
+        "undamaged": (docs[1::2], docs[0::2]),
+        "damaged (mixed kinds)": (damaged_all[1::2], damaged_all[0::2]),
+    }
 
-    print(f"start-up (import + first repair, dictionaries loaded): {startup:.2f} s\n")
+    print(f"start-up (import + textrepair.load(): every table): {startup:.2f} s\n")
     print("| texts | system | docs/s | MB/s | ratio to ftfy.fix_text |")
     print("|---|---|---|---|---|")
     per_doc = {}
-    for label, texts in (("undamaged", clean), ("damaged (mixed kinds)", damaged)):
+    for label, (warm, texts) in sets.items():
+        for t in warm:
+            textrepair.repair(t)
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         t_ftfy = timed(ftfy.fix_text, texts, args.repeat)
-        t_ours = timed(repair, texts, args.repeat)
-        for name, secs in (("ftfy.fix_text", t_ftfy), ("textrepair default", t_ours)):
+        t_new = timed(textrepair.repair, texts, 1)  # first pass: documents not seen
+        t_seen = timed(textrepair.repair, texts, args.repeat)
+        rows = (
+            ("ftfy.fix_text", t_ftfy),
+            ("textrepair default, first pass (new documents)", t_new),
+            (f"textrepair default, best of {args.repeat} more passes (seen)", t_seen),
+        )
+        for name, secs in rows:
             print(
                 f"| {label} ({len(texts)} docs, {mb:.1f} MB) | {name} | {len(texts) / secs:,.0f} | "
                 f"{mb / secs:.2f} | {t_ftfy / secs:.2f} |"
             )
-        per_doc[label] = t_ours / len(texts)
+        per_doc[label] = t_new / len(texts)
     # Start-up is paid once per process (each `textrepair batch` worker, each
     # datatrove task process): how many documents make it a small share.
     print("\n| texts | start-up equals | start-up under 1% of a worker's time after |")
