@@ -178,3 +178,17 @@ def test_inner_mark_pretest_is_exact_on_ascii(text: str) -> None:
     from textrepair.patterns import OCR_INNER_MARK
 
     assert _inner_mark(text) == bool(OCR_INNER_MARK.search(text))
+
+
+def test_other_language_words_agree_with_wordfreq() -> None:
+    import wordfreq
+
+    from textrepair.ocr import _OTHER_LANGUAGE_ZIPF, _OTHER_LANGUAGES, _other_language
+
+    words = ("atrophie blanche controversie patients the maladie Krankheit enfermedad "
+             "malattia ziekte tbe frorn Zampolli qwzx Estudio De La").split()
+    for word in words:
+        expected = any(
+            wordfreq.zipf_frequency(word, lang) >= _OTHER_LANGUAGE_ZIPF for lang in _OTHER_LANGUAGES
+        )
+        assert _other_language(word) == expected, word

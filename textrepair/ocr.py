@@ -354,17 +354,14 @@ def _analyse(part: str, full: bool = True) -> _Analysis:
 
 
 def _load() -> None:
-    """Build every table the step uses (wordfreq's lists of six other languages
-    are otherwise loaded at the first word that needs them: about 0.7 s)."""
-    import wordfreq
-
+    """Build every table the step uses (the other languages' words are
+    otherwise read at the first word that needs them: about 1 s)."""
     model = _model()
     _by_first_char(model)
     _letter_confusions(model)
     _candidate_words()
     _bigrams()
-    for lang in _OTHER_LANGUAGES:
-        wordfreq.zipf_frequency("the", lang)
+    _other_language_words()
 
 
 @normaliser(
@@ -602,15 +599,31 @@ def _foreign(word: str) -> bool:
     return not _known(word) and _analyse(word).best is None
 
 
-@lru_cache(maxsize=1 << 14)
 def _other_language(word: str) -> bool:
     """A word of French, German, Spanish, Italian, Portuguese or Dutch
     ("atrophie blanche", old "controversie"), by wordfreq's lists of them."""
-    import wordfreq
-
     if not word.isalpha() or not word.isascii():
         return False  # wordfreq would split "patient?s" and expand "ﬁ": no evidence
-    return any(wordfreq.zipf_frequency(word, lang) >= _OTHER_LANGUAGE_ZIPF for lang in _OTHER_LANGUAGES)
+    return word.lower() in _other_language_words()
+
+
+@cache
+def _other_language_words() -> frozenset[str]:
+    """The lower-case ASCII words with a zipf frequency of at least
+    ``_OTHER_LANGUAGE_ZIPF`` in one of ``_OTHER_LANGUAGES`` (the words for
+    which ``wordfreq.zipf_frequency(word, lang)`` says so). The lists are read
+    straight from wordfreq's files and not kept: the six whole lists hold 2.2
+    million words, about 200 MB in every worker, for some 250,000 we need."""
+    import wordfreq
+
+    paths = wordfreq.available_languages("best")
+    words: set[str] = set()
+    for lang in _OTHER_LANGUAGES:
+        for index, bucket in enumerate(wordfreq.read_cBpack(paths[lang])):
+            if round(math.log10(wordfreq.cB_to_freq(-index)) + 9, 2) < _OTHER_LANGUAGE_ZIPF:
+                break  # buckets come most frequent first
+            words.update(w for w in bucket if w.isascii() and w.isalpha())
+    return frozenset(words)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
