@@ -73,6 +73,7 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "Use getElementById in code.",
         "The (s)he form and the del(5q) and der(22) chromosomes.",
         "Acellular dermal matrix, an arcus cornealis and exportin 1.",
+        "Drugs that block exportin 1 block the export of proteins.",
         "One was nonevaluable; overinflation and postscreening too.",
         "Results of Eurospeech and the HealthDay news.",
         "Vice versa, acne inversa.",

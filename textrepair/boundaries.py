@@ -747,8 +747,11 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
             return None
         if any(len(p) < 4 and p not in BOUNDARY_SPLIT_FUNCTION_WORDS for p in low[1:]):
             return None  # "Soban": a name
-        if whole_zipf > 0 and not function_only:
-            return None
+        if whole_zipf > 0 and not function_only and not (
+            len(parts) == 2 and low[0] in BOUNDARY_SPLIT_FUNCTION_WORDS and bigram
+            and parts[1].islower() and _zipf(low[1]) >= 4.0
+        ):
+            return None  # not "Thefirst", "Infact": a function word and a common word
         if not (bigram or _function_word(low)):
             return None  # "Eurospeech": a name made of words
     if len(word) <= 4 and whole_zipf >= 2.0:
@@ -801,8 +804,17 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
         )
         if len(low[1]) <= 3 and _word_ending(word.lower(), len(low[1]) + 4) >= 3:
             return None  # "expressor" (professor, successor): a suffix, not a glued "or"
+        # A common word whose letters before the short word end no other word
+        # ("wastewateris", "spraysor"): glue, even without a known bigram.
+        # Not before "in", "on", "an", "a": protein and drug names end so
+        # ("exportin" where "export" stands elsewhere).
+        plain_ending = (
+            low[1] in ("is", "or", "as", "at")
+            and _zipf(low[0]) >= 3.0 and len(low[0]) >= 5 and elsewhere
+            and _word_ending(word.lower(), len(low[1]) + 4) == 0
+        )
         if low[1] in BOUNDARY_TRAILING_SHORT and (
-            not (domain or (bigram and _zipf(low[0]) >= 3.2))
+            not (domain or plain_ending or (bigram and _zipf(low[0]) >= 3.2))
             or (low[1] == "is" and low[0].endswith(("al", "ar")))
         ):
             return None  # "cornealis", "exportin": a Latin or chemical ending
