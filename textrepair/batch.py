@@ -53,6 +53,7 @@ errors file), 1 some files could not be read, 2 usage, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import os
@@ -642,6 +643,9 @@ def _run_pool(todo: list[Job], opts: Options, workers: int, progress: Progress,
         # so otherwise each spawned worker loads them itself (about 3 CPU-s each).
         ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
         startup.append(warm_up(opts.config, sample_texts(todo[0], opts)))
+        # Keep the cyclic garbage collector off the loaded tables: its
+        # bookkeeping writes would copy every page of them into each worker.
+        gc.freeze()
     else:
         ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue() if progress.enabled else None
