@@ -123,6 +123,7 @@ def use_model(model: tuple[Confusion, ...] | None) -> None:
     _INDEX.clear()
     _LETTER_CONFUSIONS.clear()
     _analyse.cache_clear()
+    _has_listed_candidate.cache_clear()
 
 
 @cache
@@ -337,8 +338,6 @@ def _analyse(part: str, full: bool = True) -> _Analysis:
     keep = 0.0 if low in _ocr_words() else _zipf(low)
     if keep >= _KNOWN_ZIPF:
         return _Analysis(None, None, keep, "known")
-    if not full and part.isascii() and part.isalpha() and not _may_have_candidate(low, _model()):
-        return _Analysis(None, None, keep, "no candidate")
     cands = _candidates(part, full)
     title = part[:1].isupper()
     floor = _MIN_TITLE_CANDIDATE_ZIPF if title else _MIN_CANDIDATE_ZIPF
@@ -417,7 +416,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     found = marks
     left = distinct.difference(_safe())
     for part in _first_look(left):
-        if _analyse(part, full=False).best is not None or (
+        if _has_listed_candidate(part) or (
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
         ):
             found += text.count(part)
@@ -447,6 +446,16 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
             ctx.count("below_gate", len(edits))
         return []
     return sorted(edits, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_listed_candidate(part: str) -> bool:
+    """The first look's question about one unknown word: can one listed
+    confusion make it a candidate? Most rare words fail the cheap pre-test
+    and never reach the candidate search."""
+    if part.isascii() and part.isalpha() and not _may_have_candidate(part.lower(), _model()):
+        return False
+    return _analyse(part, full=False).best is not None
 
 
 def _inner_mark(text: str) -> bool:
