@@ -282,14 +282,26 @@ def _has_token(tokens: frozenset[str], word: str) -> bool:
 
 
 @cache
-def _join_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _join_words(rare: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lower-case words a join may make (see :func:`_joined`), sorted, and
-    the same words reversed and sorted (to look up endings)."""
+    the same words reversed and sorted (to look up endings); with ``rare``
+    also the rare ones a long fragment may make (see :func:`_rare_join`)."""
     health = _health_lower()
     common = {w for w in _wordfreq() if _zipf(w) >= 3.0}
     words = common | {w for w, n in health.items() if n >= 3}
+    if rare:
+        words |= {w for w in _symspell_words() if len(w) >= 6}
+        words |= {w for w, n in health.items() if n >= 2 and len(w) >= 6}
     ok = [w for w in words if len(w) >= 3 and _is_word(w)]
     return tuple(sorted(ok)), tuple(sorted(w[::-1] for w in ok))
+
+
+def _rare_join(word: str) -> bool:
+    """A rare word of 6+ letters a join may make when a piece is a long
+    fragment ("defecati on", "fl ukes"): symspellpy knows it or the health
+    corpus has it twice. Two non-words that make a dictionary word are
+    better evidence than the word's frequency."""
+    return len(word) >= 6 and (word in _symspell_words() or _health_lower().get(word, 0) >= 2)
 
 
 def _starts_word(piece: str, words: tuple[str, ...]) -> bool:
@@ -300,14 +312,14 @@ def _starts_word(piece: str, words: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _piece(fragment: str) -> bool:
     """Whether a lower-case fragment starts or ends a word a join may make."""
-    starts, ends = _join_words()
+    starts, ends = _join_words(rare=True)
     return _starts_word(fragment, starts) or _starts_word(fragment[::-1], ends)
 
 
 def _joins_a_neighbour(text: str, token: str, fragment: str) -> bool:
     """Whether a fragment and a neighbour start or end a word a join may make
     ("treat ment", "Abst rac t"); long rare words next to common ones do not."""
-    starts, ends = _join_words()
+    starts, ends = _join_words(rare=True)
     for pos in _positions(text, token):
         end = pos + len(token)
         before = BOUNDARY_PREV_LETTERS.search(text, max(0, pos - 40), pos)
@@ -1098,7 +1110,7 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> tuple[list[Edit], in
             continue
         word = "".join(tokens[k]["core"] for k in range(i, j))
         if all(frag[i:j]) and min(len(tokens[k]["core"]) for k in range(i, j)) >= 5 and (
-            _zipf(word) < 3.0
+            _zipf(word) < 3.0 and word.lower() not in _symspell_words()
         ):
             ctx.count("long_pieces_left_alone")  # "vanillyl mandelic": two rare words
             continue
@@ -1156,7 +1168,11 @@ def _joined(tokens: list[regex.Match[str]], i: int, j: int) -> str | None:
         return word  # "i s", "t o": two single letters
     if not _is_word(low) or len(low) < 3:
         return None
-    if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 3:
+    if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 3 and not (
+        _rare_join(low) and any(
+            len(tokens[k]["core"]) >= 4 and _fragment(tokens[k]["core"]) for k in range(i, j)
+        )
+    ):
         return None
     return word
 
