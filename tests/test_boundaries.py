@@ -105,6 +105,10 @@ def test_split_glued_words_leaves_alone(clean: str) -> None:
         ("the r e p r e s e n t a t i o n s of it", "the representations of it"),
         ("it i s the end", "it is the end"),
         ("an error- correction step", "an error-correction step"),
+        ("a defecati on diary", "a defecation diary"),
+        ("liver fl ukes are spread", "liver flukes are spread"),
+        ("Autoimmune disease: the auto immune form, after treat ment.",
+         "Autoimmune disease: the autoimmune form, after treatment."),
     ],
 )
 def test_rejoin_split_words(text_in: str, text_out: str) -> None:
@@ -126,10 +130,16 @@ def test_rejoin_split_words(text_in: str, text_out: str) -> None:
         "Long- and short-term effects, low- versus high-grade.",
         "The TGF- signaling pathway.",
         "Hepatitis B e antigen (HBeAg).",
+        "Urine vanillyl mandelic acid.",
     ],
 )
 def test_rejoin_split_words_leaves_alone(clean: str) -> None:
     assert repair(clean, REJOIN).changes == []
+
+
+def test_a_word_written_whole_elsewhere_does_not_join_a_function_word() -> None:
+    text = "Results were inconsistent. Survivors engaged in consistent exercise after treat ment."
+    assert repair(text, REJOIN).text == text.replace("treat ment", "treatment")
 
 
 # --- the document gate (default Config) -------------------------------------

@@ -1006,9 +1006,12 @@ def _rejoin_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edi
         while pos >= 0:
             hits.append(pos)
             pos = lower.find(pair, pos + 1)
+    licensed = _written_whole(text)
+    hits += [m.start() for m in BOUNDARY_WORD_PAIR.finditer(text, overlapped=True)
+             if m[1] + m[2] in licensed]
     confident = 0
     for start, end in _windows(text, hits):
-        line_edits, line_confident = _rejoin_line(text[start:end], text, ctx)
+        line_edits, line_confident = _rejoin_line(text[start:end], text, ctx, licensed)
         confident += line_confident
         for e in line_edits:
             edits.append(Edit(e.start + start, e.end + start, e.after, e.reason, e.confidence))
@@ -1056,13 +1059,27 @@ def _fragment(core: str) -> bool:
     return not _is_word(core.lower())
 
 
-def _rejoin_line(line: str, text: str, ctx: StepContext) -> tuple[list[Edit], int]:
+def _written_whole(text: str) -> frozenset[str]:
+    """Lower-case words of 6+ letters that stand whole in ``text`` and that
+    two adjacent lower-case words of it make ("auto immune" where
+    "autoimmune" stands): the document's own evidence for a join of two words."""
+    pairs = {m[1] + m[2] for m in BOUNDARY_WORD_PAIR.finditer(text, overlapped=True)}
+    pairs = {w for w in pairs if len(w) >= 6}
+    if not pairs:
+        return frozenset()
+    words = set(map(str.strip, shared_tokens(text).distinct, repeat(BOUNDARY_STRIP)))
+    return frozenset(pairs & set(map(str.lower, words)))
+
+
+def _rejoin_line(
+    line: str, text: str, ctx: StepContext, licensed: frozenset[str] = frozenset()
+) -> tuple[list[Edit], int]:
     """The cheapest reading of the line's tokens, joining runs of up to 8
     tokens that hold a fragment (or a pair of words that make one word), and
     how many joins hold a fragment (the confident ones, for the gate)."""
     tokens = list(BOUNDARY_TOKEN.finditer(line))
     frag = [bool(t["core"]) and _fragment(t["core"]) for t in tokens]
-    if not any(frag) and not _joinable_pair(line):
+    if not any(frag) and not _joinable_pair(line) and not licensed:
         return [], 0
     for k in range(1, len(tokens)):
         if frag[k] and tokens[k - 1][0][-1].isdigit():
@@ -1091,7 +1108,7 @@ def _rejoin_line(line: str, text: str, ctx: StepContext) -> tuple[list[Edit], in
             joined = _joined(tokens, i, j)
             if joined is None:
                 continue
-            if not has_fragment and not _two_words_join(tokens, i, joined):
+            if not has_fragment and not _two_words_join(tokens, i, joined, licensed):
                 continue
             cost = best[i][0] + _cost(joined) + 1.0 * (j - i - 1)
             if cost < choice[0]:
@@ -1132,16 +1149,23 @@ def _joinable_pair(line: str) -> bool:
     )
 
 
-def _two_words_join(tokens: list[regex.Match[str]], i: int, joined: str) -> bool:
+def _two_words_join(
+    tokens: list[regex.Match[str]], i: int, joined: str, licensed: frozenset[str] = frozenset()
+) -> bool:
     """Whether two words are one word split in two ("doc tors", "comm on"):
     English never writes the pair (no bigram) and the joined word is common
-    and far likelier (3.5 orders of magnitude) than the two words apart."""
+    and far likelier (3.5 orders of magnitude) than the two words apart, or
+    the document writes it whole elsewhere and neither is a function word
+    ("auto immune" where "autoimmune" stands, not "in consistent";
+    ``licensed``, see :func:`_written_whole`)."""
     a, b = tokens[i]["core"], tokens[i + 1]["core"]
-    if not b.islower() or len(a) < 2 or len(b) < 2 or _zipf(joined) < 3.5:
+    if not b.islower() or len(a) < 2 or len(b) < 2:
         return False
     if f"{a.lower()} {b}" in _bigrams():
         return False  # "in to", "may be", "a part", "health care"
-    return _cost(a) + _cost(b) - _cost(joined) >= 3.5
+    if joined in licensed and not _function_word([a.lower(), b]):
+        return True  # not "engaged in consistent" where "inconsistent" stands
+    return _zipf(joined) >= 3.5 and _cost(a) + _cost(b) - _cost(joined) >= 3.5
 
 
 def _token_cost(core: str, fragment: bool) -> float:
