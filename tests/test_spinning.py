@@ -48,6 +48,7 @@ CASES = [
     ("compound_first_noun", SPUN + "Their symptom onset was late.", RESTORED + "Their symptom onset was late."),
     ("base_after_do_not", SPUN + "Lice do not transmit disease.", RESTORED + "Lice do not transmit disease."),
     ("base_after_modal_adverb", SPUN + "They may simply delay onset.", RESTORED + "They may simply delay onset."),
+    ("gerund_after_by", SPUN + "Stop by take a rest.", RESTORED + "Stop by taking a rest."),
 ]
 
 

@@ -74,8 +74,10 @@ from .patterns import (
     SPIN_BASE_VERB_MARKERS,
     SPIN_FUNCTION_WORDS,
     SPIN_GATE_BYTES,
+    SPIN_PARTITIVE_QUANTIFIERS,
     SPIN_PLURAL_DETERMINERS,
     SPIN_PLURAL_VERBS,
+    SPIN_POSSESSIVE_DETERMINERS,
     SPIN_REPORTING_VERBS,
     SPIN_SINGULAR_DETERMINERS,
     SPIN_SINGULAR_VERBS,
@@ -103,6 +105,9 @@ _TENSE_WEIGHT = 2.0
 _FORM_WEIGHT = 1.0
 # An inflection no syntactic trigger asks for is this much less likely.
 _UNTRIGGERED = -0.5
+# A synonym's form other than the one syntax asks for ("there are no
+# treatment" for treatments) is this much less likely.
+_SYN_UNASKED = -1.0
 # Extra margin a word common in health text needs to be re-inflected.
 _STRICT_INFLECT = 0.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
@@ -111,6 +116,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: ("VBN", "VBG") for w in ("is", "are", "was", "were", "be", "being", "am")},
     **{w: ("VBD", "VBZ") for w in SPIN_SUBJECT_PRONOUNS},
     **{w: ("NNS",) for w in SPIN_PLURAL_DETERMINERS},
+    **{w: ("VBG",) for w in "by without after before while".split()},
 }
 # Spin gate: a form is a fingerprint when spun text shows it this many nats
 # more often than clean text; one form counts at most _FINGERPRINT_CAP.
@@ -434,6 +440,10 @@ def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
     table = dict(getAllInflections(lemma))
     if "VBD" in table:
         table["VBN"] = getInflection(lemma, "VBN")
+    # lemminflect lists a mass-noun reading beside the plural ("treatments",
+    # "treatment"); as the plural, only the inflected form counts.
+    if len(table.get("NNS", ())) > 1:
+        table["NNS"] = tuple(f for f in table["NNS"] if f != lemma)
     return tuple(
         sorted({(f, tag) for tag, forms in table.items() for f in forms if f.isalpha()})
     )
@@ -536,7 +546,8 @@ def _context_score(forms: list[str], left: str | None, right: str | None) -> flo
 
 def _best(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
-    doc_forms: Counter[str], strict: bool, extra: float, blocked: frozenset[str] = frozenset(),
+    doc_forms: Counter[str], strict: bool, extra: float,
+    agreement: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ()),
 ) -> tuple[str, float, str] | None:
     """The best restoration of a lower-case span, its margin over the best
     alternative, and the evidence, or None when keeping it wins.
@@ -551,9 +562,11 @@ def _best(
     observed = " ".join(span)
     keep = _context_score(span, left, right) + _KEEP
     inflected: tuple[float, str, str] | None = None
+    blocked, favoured = agreement
     tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() and left != "1" else ())
     if right in SPIN_PLURAL_VERBS:
         tags = (*tags, "NNS")
+    tags = (*tags, *favoured)
     if len(span) == 1:
         for lemma in _lemmas(observed):
             if lemma != observed:
@@ -580,10 +593,16 @@ def _best(
         doc = doc_lemmas.get(original, 0)
         prior = _DOC_WEIGHT * math.log1p(doc) + _SENSE_WEIGHT * math.log1p(max(count, 0))
         prior += _SYNONYM + _MOBY_ONLY if channel is None else channel
-        for form, tag in ((original, "base"), *_tagged_inflections(original)):
+        inflections = _tagged_inflections(original)
+        # Where syntax asks for an inflection the original has, its other
+        # forms are as unlikely as an untriggered inflection.
+        asked = {t for _, t in inflections if t in tags}
+        for form, tag in ((original, "base"), *inflections):
             if tag in blocked:
                 continue
             score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
+            if asked and tag not in asked:
+                score += _SYN_UNASKED
             score += _tense_bonus(original, tag, doc_forms)
             score += _context_score([form], left, right)
             if synonym is None or score > synonym[0]:
@@ -776,27 +795,34 @@ def _restore_pass(
 def _agreement(
     text: str, tokens: list[tuple[int, int, str]], views: tuple[list[str], list[str]],
     span_ids: list[int], idx: list[int],
-) -> frozenset[str]:
-    """Inflections (Penn tags) the words around a span rule out: the spinner
-    writes base forms, but so does English after these.
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Inflections (Penn tags) the words around a span rule out, and those they
+    ask for beyond the adjacent trigger words of ``_TRIGGERS``.
 
-    A noun stays singular after a singular determiner in its noun phrase ("an
-    infected rodent", "a key symptom"), before a singular verb ("the clinical
-    symptom is") and as the first noun of a compound ("symptom onset",
-    "patient death"); a verb keeps its base form after a modal, do or to, over
-    adverbs and "not" ("do not transmit", "may simply delay"; "to" still takes
-    "-ing": "an approach to treating"). The cost: a spun plural inside a
-    compound or a spun past tense after "to" is not restored.
+    Ruled out, because English writes the bare form there too: a noun stays
+    singular after a singular determiner in its noun phrase ("an infected
+    rodent", "a key symptom"), before a singular verb ("the clinical symptom
+    is") and as the first noun of a compound ("symptom onset", "patient
+    death"); a verb keeps its base form after a modal, do or to, over adverbs
+    and "not" ("do not transmit", "may simply delay"; "to" still takes "-ing":
+    "an approach to treating"). The cost: a spun plural inside a compound or a
+    spun past tense after "to" is not restored.
+
+    Asked for: a plural after a plural determiner or numeral further left in
+    the noun phrase ("these rare finding") and after "no" that follows "are"
+    or "were" ("there are presently no discourse"), and in a partitive ("one
+    of the caseful", "many of their").
     """
     blocked: set[str] = set()
+    favoured: tuple[str, ...] = ()
     right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
-    if right is not None and (
+    singular_right = right is not None and (
         right in SPIN_SINGULAR_VERBS or (_parts_of_speech(right) == {"NOUN"} and right in
                                          _lemmas(right) and not right.endswith("s"))
-    ):
-        blocked.add("NNS")
+    )
     i = span_ids[0]
-    for _ in range(3):
+    after_no = False
+    for _ in range(4):
         left = _neighbour(text, tokens, views[0], i, -1, idx)
         if left is None:
             break
@@ -806,10 +832,34 @@ def _agreement(
         if left in SPIN_BASE_VERB_MARKERS:
             blocked.update(("VBD", "VBN", "VBZ") if left == "to" else ("VBD", "VBN", "VBZ", "VBG"))
             break
-        if left in SPIN_FUNCTION_WORDS and left != "not":
+        if left in SPIN_PLURAL_DETERMINERS or (left.isdigit() and left != "1") or (
+            after_no and left in ("are", "were")
+        ):
+            if "NNS" not in blocked:
+                favoured = ("NNS",)
+            break
+        if left in SPIN_POSSESSIVE_DETERMINERS and _partitive(text, tokens, views[0], i - 1, idx):
+            if "NNS" not in blocked:
+                favoured = ("NNS",)
+            break
+        if left == "no":
+            after_no = True
+        elif left in SPIN_FUNCTION_WORDS and left != "not":
             break
         i -= 1
-    return frozenset(blocked)
+    if singular_right and not favoured:  # "one of the symptoms is": the verb agrees with one
+        blocked.add("NNS")
+    return frozenset(blocked), favoured
+
+
+def _partitive(text: str, tokens: list[tuple[int, int, str]], view: list[str], i: int,
+               idx: list[int]) -> bool:
+    """Whether token i (a determiner) follows a quantifier and "of" ("one of
+    the", "many of their"): the noun after it is plural."""
+    of = _neighbour(text, tokens, view, i, -1, idx)
+    if of != "of":
+        return False
+    return _neighbour(text, tokens, view, i - 1, -1, idx) in SPIN_PARTITIVE_QUANTIFIERS
 
 
 def _not_a_spun_span(form: str) -> bool:
