@@ -189,6 +189,8 @@ class _Survey:
     """Tokens with punctuation or an e-mail address glued to a word."""
     rejoin: list[str] = field(default_factory=list)
     """Tokens that are fragments ("ment") or the rare piece of a pair ("tors")."""
+    rejoin_hits: list[int] = field(default_factory=list)
+    """Where the ``rejoin`` tokens stand."""
     pairs: list[str] = field(default_factory=list)
     """Lower-case word pairs in the text that make one word ("doc tors")."""
     hyphens: list[str] = field(default_factory=list)
@@ -268,6 +270,7 @@ def _classify(
         t for core in rejoin for t in by_core[core]
         if _joins_a_neighbour(survey.text, t, core.lower())
     ]
+    survey.rejoin_hits = [p for t in survey.rejoin for p in _positions(survey.text, t)]
     if pieces:
         lower = survey.text.lower()
         survey.pairs = [f"{a} {b}" for low in pieces for a, b in keys[low] if f"{a} {b}" in lower]
@@ -513,7 +516,7 @@ def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
     if not needed or (_OPENED and _OPENED[0] == text):
         return False
     most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
-    most += sum(text.count(t) for t in survey.rejoin)
+    most += len(survey.rejoin_hits)
     if most < needed:
         ctx.count("closed_gate")
         return True
@@ -996,7 +999,7 @@ def _rejoin_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edi
     if not (survey.rejoin or survey.pairs or survey.hyphens):
         return [], 0.0
     edits: list[Edit] = _hyphen_edits(text, survey.hyphens)
-    hits = [p for token in survey.rejoin for p in _positions(text, token)]
+    hits = list(survey.rejoin_hits)
     lower = text.lower() if survey.pairs else text
     if len(lower) != len(text):  # a letter whose lower case is longer ("İ")
         hits += [m.start() for m in regex.finditer(r"^", text, regex.MULTILINE)]
@@ -1006,9 +1009,7 @@ def _rejoin_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edi
         while pos >= 0:
             hits.append(pos)
             pos = lower.find(pair, pos + 1)
-    licensed = _written_whole(text)
-    hits += [m.start() for m in BOUNDARY_WORD_PAIR.finditer(text, overlapped=True)
-             if m[1] + m[2] in licensed]
+    licensed = _lower_words(text)
     confident = 0
     for start, end in _windows(text, hits):
         line_edits, line_confident = _rejoin_line(text[start:end], text, ctx, licensed)
@@ -1059,16 +1060,12 @@ def _fragment(core: str) -> bool:
     return not _is_word(core.lower())
 
 
-def _written_whole(text: str) -> frozenset[str]:
-    """Lower-case words of 6+ letters that stand whole in ``text`` and that
-    two adjacent lower-case words of it make ("auto immune" where
-    "autoimmune" stands): the document's own evidence for a join of two words."""
-    pairs = {m[1] + m[2] for m in BOUNDARY_WORD_PAIR.finditer(text, overlapped=True)}
-    pairs = {w for w in pairs if len(w) >= 6}
-    if not pairs:
-        return frozenset()
-    words = set(map(str.strip, shared_tokens(text).distinct, repeat(BOUNDARY_STRIP)))
-    return frozenset(pairs & set(map(str.lower, words)))
+def _lower_words(text: str) -> frozenset[str]:
+    """The document's words, lower-case, punctuation stripped: a word two
+    neighbours make that stands whole elsewhere ("auto immune" where
+    "autoimmune" stands) is the document's own evidence for a join."""
+    tokens = shared_tokens(text).distinct
+    return frozenset(map(str.lower, map(str.strip, tokens, repeat(BOUNDARY_STRIP))))
 
 
 def _rejoin_line(
@@ -1079,7 +1076,7 @@ def _rejoin_line(
     how many joins hold a fragment (the confident ones, for the gate)."""
     tokens = list(BOUNDARY_TOKEN.finditer(line))
     frag = [bool(t["core"]) and _fragment(t["core"]) for t in tokens]
-    if not any(frag) and not _joinable_pair(line) and not licensed:
+    if not any(frag) and not _joinable_pair(line):
         return [], 0
     for k in range(1, len(tokens)):
         if frag[k] and tokens[k - 1][0][-1].isdigit():
@@ -1157,13 +1154,13 @@ def _two_words_join(
     and far likelier (3.5 orders of magnitude) than the two words apart, or
     the document writes it whole elsewhere and neither is a function word
     ("auto immune" where "autoimmune" stands, not "in consistent";
-    ``licensed``, see :func:`_written_whole`)."""
+    ``licensed``: the document's words, see :func:`_lower_words`)."""
     a, b = tokens[i]["core"], tokens[i + 1]["core"]
     if not b.islower() or len(a) < 2 or len(b) < 2:
         return False
     if f"{a.lower()} {b}" in _bigrams():
         return False  # "in to", "may be", "a part", "health care"
-    if joined in licensed and not _function_word([a.lower(), b]):
+    if len(joined) >= 6 and joined.lower() in licensed and not _function_word([a.lower(), b]):
         return True  # not "engaged in consistent" where "inconsistent" stands
     return _zipf(joined) >= 3.5 and _cost(a) + _cost(b) - _cost(joined) >= 3.5
 
