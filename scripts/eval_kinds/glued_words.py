@@ -139,6 +139,17 @@ def _known_damaged(text: str) -> str:
     return repair(text, config).text
 
 
+def _known_damaged_ptb(text: str) -> str:
+    """The same with the pipeline's spacing step (default settings) before
+    them, for the spaces around punctuation ("representations .") that are
+    its job, not theirs."""
+    from textrepair import Config, repair
+
+    steps = ("detokenize_ptb_spacing", *(STEPS or ()))
+    config = Config(boundary_doc_min_repairs=0, boundary_doc_min_rate=0.0).only(steps)
+    return repair(text, config).text
+
+
 GATE_OFF = "textrepair, gate off (text known to be damaged)"
 
 # GLUED_WORDS_NO_BASELINES=1 leaves the baselines out of the health-document
@@ -248,6 +259,7 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
         "no change": lambda t: t,
         "textrepair, default Config (document gate on)": lambda t: repair(t, config).text,
         GATE_OFF: _known_damaged,
+        "textrepair, gate off, with detokenize_ptb_spacing": _known_damaged_ptb,
     }
     rows = [
         "ACL tokenization-repair dev set (`acl_tokenization_repair_dev`, corrupt -> correct, "
