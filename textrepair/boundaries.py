@@ -481,7 +481,7 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     spans = [(p, p + len(t) + 1) for t in survey.punct for p in _positions(text, t)]
     edits = _punct_edits(text, spans) + _email_edits(text, spans) + words
     edits = _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
-    _OPENED[:] = [apply_edits(text, edits)]  # the text rejoin_split_words will see
+    _OPENED[:] = [(apply_edits(text, edits), ctx.config)]  # what rejoin_split_words will see
     return edits
 
 
@@ -494,9 +494,9 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
 # common words), a join that holds a fragment 1; punctuation ("glands,the"),
 # hyphens and joins of two words count nothing (common typos or weak).
 
-# The text split_glued_words returned after its gate opened: rejoin_split_words
-# on that text (the next step) needs no second look at the evidence.
-_OPENED: list[str] = []
+# The text split_glued_words returned after its gate opened, and the Config:
+# rejoin_split_words on that text (the next step) needs no second look.
+_OPENED: list[tuple[str, Config]] = []
 _LAST_SPLIT_PLAN: list[tuple[str, list[Edit], float]] = []
 
 
@@ -513,7 +513,7 @@ def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
     every fragment could count at most 1, and there are too few of them (the
     usual answer on clean text, at the cost of a few ``str.count``)."""
     needed = _gate(text, ctx.config)
-    if not needed or (_OPENED and _OPENED[0] == text):
+    if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
         return False
     most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
     most += len(survey.rejoin_hits)
@@ -536,7 +536,7 @@ def _gate_open(
     here only when needed, with a throwaway context (its statistics are not
     this step's)."""
     needed = _gate(text, ctx.config)
-    if not needed or (_OPENED and _OPENED[0] == text):
+    if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
         return True
     other = StepContext(ctx.config, "")
     score = 0.0
@@ -718,7 +718,8 @@ class _Split:
     """Independent kinds of evidence (a known bigram, a part written whole
     elsewhere in the document, a case change); a decisive rule (the same words
     written apart in the document, a function word glued to "a" or before a
-    capital) counts 2. The document gate counts splits with 2 or more."""
+    capital) counts 2. The document gate counts a split with any evidence 1,
+    one on word costs alone a half."""
 
 
 def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split | None:
