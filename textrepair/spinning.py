@@ -647,7 +647,9 @@ def _gate_words(text: str) -> list[str]:
     return text.lower().encode("ascii", "replace").translate(SPIN_GATE_BYTES).decode().split()
 
 
-@normaliser(order=70, dictionaries=("spin_synonyms", "health_words", "health_bigrams"))
+@normaliser(
+    order=70, dictionaries=("spin_synonyms", "health_words", "health_bigrams"), load=warm_up
+)
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
     cfg = ctx.config
