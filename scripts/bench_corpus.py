@@ -190,6 +190,8 @@ def main() -> int:
     ap.add_argument("--damaged", type=float, default=0.3, help="share of damaged documents")
     ap.add_argument("--scale-mb", type=float, default=16.0,
                     help="size of the 1 vs 2 workers corpus (0 skips it)")
+    ap.add_argument("--scale-shards", type=int, default=8,
+                    help="shards of the scaling corpus (the unit a worker takes)")
     ap.add_argument("--interrupt-after", type=float, default=120.0, metavar="SECONDS")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip-full", action="store_true", help="only the scaling runs")
@@ -204,8 +206,9 @@ def main() -> int:
 
     if args.scale_mb > 0:
         small = args.dir / "scale-in"
-        info = build(small, args.scale_mb, 8, args.damaged, args.seed)
-        print(f"## 1 vs 2 workers ({info['records']:,} records, {info['mb']:.1f} MB in 8 "
+        info = build(small, args.scale_mb, args.scale_shards, args.damaged, args.seed)
+        print(f"## 1 vs 2 workers ({info['records']:,} records, {info['mb']:.1f} MB in "
+              f"{args.scale_shards} "
               f"shards, {info['damaged']:,} damaged)\n\n{HEAD}")
         runs = {}
         for workers in (1, 2):
