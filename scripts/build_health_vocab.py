@@ -17,7 +17,9 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textrepair.patterns import WORD
 from textrepair.resources import write_table
@@ -33,12 +35,18 @@ MIN_WORD = 2
 MIN_BIGRAM = 3
 
 
-def count(data: Path) -> tuple[Counter[str], Counter[str]]:
+def count(
+    data: Path, keep: Callable[[dict[str, Any]], bool] | None = None
+) -> tuple[Counter[str], Counter[str]]:
+    """Word and bigram counts of the documents in ``data`` (those ``keep`` accepts)."""
     words: Counter[str] = Counter()
     bigrams: Counter[str] = Counter()
     with open(data, encoding="utf-8") as f:
         for line in f:
-            text = json.loads(line)["text"]
+            doc = json.loads(line)
+            if keep is not None and not keep(doc):
+                continue
+            text = doc["text"]
             for para in text.split("\n"):
                 toks = WORD.findall(para)
                 words.update(toks)
@@ -47,8 +55,10 @@ def count(data: Path) -> tuple[Counter[str], Counter[str]]:
     return words, bigrams
 
 
-def build(data: Path, out: Path) -> None:
-    words, bigrams = count(data)
+def build(data: Path, out: Path, keep: Callable[[dict[str, Any]], bool] | None = None) -> None:
+    """Write both tables into ``out`` (``keep``: count only some documents,
+    for evaluations on the others; the shipped tables count all)."""
+    words, bigrams = count(data, keep)
     gen = "scripts/build_health_vocab.py"
     write_table(
         out / "health_words.tsv", "health_words", gen, SOURCES, ["word", "count"],

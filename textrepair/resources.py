@@ -9,12 +9,16 @@ UTF-8 text in this format, which :func:`load_table` checks:
 * every other non-empty line is one row, its columns separated by tabs, rows
   sorted so that a rebuild shows up as a readable diff.
 
-Tables are loaded lazily, once per process, through :func:`load_table`.
+Tables are loaded lazily, once per process, through :func:`load_table`. The
+environment variable ``TEXTREPAIR_DICTIONARIES`` names a directory whose
+``<name>.tsv`` files are read instead of the bundled ones (set it before the
+first table is loaded).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,8 +39,18 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
+# A directory whose <name>.tsv files replace the bundled dictionaries of the
+# same name (one's own domain counts, or tables rebuilt from part of a corpus
+# to measure on the rest); change-log headers record what was loaded.
+DICTIONARIES_ENV = "TEXTREPAIR_DICTIONARIES"
+
+
 def dictionary_path(name: str) -> Path:
-    """The path of dictionary ``name`` (file ``dictionaries/<name>.tsv``)."""
+    """The path of dictionary ``name``: ``$TEXTREPAIR_DICTIONARIES/<name>.tsv``
+    when that file exists, else the bundled ``dictionaries/<name>.tsv``."""
+    override = os.environ.get(DICTIONARIES_ENV)
+    if override and (Path(override) / f"{name}.tsv").is_file():
+        return Path(override) / f"{name}.tsv"
     path = Path(str(resources.files("textrepair.dictionaries").joinpath(f"{name}.tsv")))
     if not path.is_file():
         raise DictionaryError(
