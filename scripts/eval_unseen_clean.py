@@ -51,7 +51,8 @@ def run(limit: int | None) -> None:
         changed_words += word_errors(text, result.text)
         for c in result.changes:
             by_step[c.step] = by_step.get(c.step, 0) + 1
-            lines.append(f"- `{doc['id']}` {c.step}: {c.before!r} -> {c.after!r}")
+            around = text[max(0, c.orig_start - 20) : c.orig_end + 20].replace("\n", " ")
+            lines.append(f"- `{doc['id']}` {c.step}: {c.before!r} -> {c.after!r} in {around!r}")
     steps = ", ".join(f"{k} {v}" for k, v in sorted(by_step.items())) or "none"
     print(f"{len(docs)} documents, {words:,} words: {changed_docs} documents changed, "
           f"{len(lines)} changes ({steps}), {changed_words} word errors introduced "
