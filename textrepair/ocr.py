@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 
 from .boundaries import _bigrams, _health_lower, _symspell_words, _wordfreq
 from .changes import Edit
@@ -477,19 +478,24 @@ def _garble_marks(text: str) -> int:
 
 def _first_look(tokens: frozenset[str]) -> set[str]:
     """The unknown words of unknown tokens, cheaply: surrounding punctuation
-    stripped, and only tokens with other marks inside cut into parts."""
-    return set().union(*map(_token_parts, tokens))
+    stripped and known words dropped at C speed, and only the cores with
+    other marks inside cut into parts."""
+    cores = set(map(str.strip, tokens, repeat(OCR_STRIP)))
+    cores.difference_update(_safe())
+    found: set[str] = set()
+    for core in cores:
+        if len(core) < 3:
+            continue
+        if core.isalpha():
+            found.add(core)
+        else:
+            found.update(_core_parts(core))
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
-def _token_parts(token: str) -> tuple[str, ...]:
-    """One token's unknown words for :func:`_first_look` (cached: the same
-    tokens recur from document to document)."""
-    core = token.strip(OCR_STRIP)
-    if len(core) < 3 or core in _safe():
-        return ()
-    if core.isalpha():
-        return (core,)
+def _core_parts(core: str) -> tuple[str, ...]:
+    """The words of 3+ letters in a core with marks inside ("be.st", "10-year")."""
     parts = OCR_PART_ASCII if core.isascii() else OCR_PART
     return tuple(m.group() for m in parts.finditer(core) if len(m.group()) > 2)
 
