@@ -52,6 +52,9 @@ BOTH = KNOWN_DAMAGED.only(["split_glued_words", "rejoin_split_words"])
         ("As shown by Neumann,2003 and others.", "As shown by Neumann, 2003 and others."),
         ("Work by R.S.Michalski on it.", "Work by R.S. Michalski on it."),
         ("duluth 0.76umcp 0.65", "duluth 0.76 umcp 0.65"),
+        ("We tried newtreatments today.", "We tried new treatments today."),
+        ("Marzipan is sweet. Marzipanand sugar are too.",
+         "Marzipan is sweet. Marzipan and sugar are too."),
     ],
 )
 def test_split_glued_words(text_in: str, text_out: str) -> None:
@@ -83,6 +86,8 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "The (MU)scle, (LI)ver and (BR)ain forms.",
         "Take 2.5mcg or 1.5mmol with 0.5fold change.",
         "Isa and Oran wrote it, Ina agreed.",
+        "Marzipanand sugar are sweet.",
+        "Copeland and Rowland wrote it.",
         "The HealthDay news and YouTube videos.",
         "Fibroblasts are the main expressor of the protein.",
         "Numbers for double-expressor tumours; an expressor of both.",

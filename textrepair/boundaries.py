@@ -756,9 +756,12 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
         # A capitalised token is often a name ("Tiangong", "Crayle"): its first
         # part must be a function word or very common ("Thelarvae", "Similarhormonal").
         function_only = all(p in BOUNDARY_SPLIT_FUNCTION_WORDS for p in low)
-        health_name = _health_lower().get(low[0], 0) >= 3 and all(
-            p in BOUNDARY_SPLIT_FUNCTION_WORDS and p != "in" for p in low[1:]
-        )  # "Ribavirinhas", "Anophelesand"; not "Langerin"
+        # A health word, or a long word the document writes alone, glued to
+        # function words: "Ribavirinhas", "Anophelesand", "Anteriorityand"
+        # where "Anteriority" stands; not "Langerin", "Copeland".
+        health_name = (
+            _health_lower().get(low[0], 0) >= 3 or (len(low[0]) >= 5 and low[0] in doc_words)
+        ) and all(p in BOUNDARY_SPLIT_FUNCTION_WORDS and p != "in" for p in low[1:])
         if not (low[0] in BOUNDARY_SPLIT_FUNCTION_WORDS or _zipf(low[0]) >= 4.0 or health_name):
             return None
         if any(len(p) < 4 and p not in BOUNDARY_SPLIT_FUNCTION_WORDS for p in low[1:]):
@@ -875,11 +878,14 @@ def _word_ending(word: str, n: int) -> int:
 
 
 def _common_pair(word: str, low: list[str]) -> bool:
-    """Two common words, the first very common, that no dictionary knows as one
-    ("newvector", "wordclass"; not "demonstated"),
+    """Two common words (or a long second one), the first very common, that no
+    dictionary knows as one ("newvector", "wordclass", "newalgorithms"; not
+    "demonstated"),
     nor an inflection of one ("frameshifts" of "frameshift")."""
-    if min(len(p) for p in low) < 3 or min(_zipf(p) for p in low) < 4.0 or _zipf(low[0]) < 5.0:
+    if min(len(p) for p in low) < 3 or _zipf(low[0]) < 5.0:
         return False
+    if min(_zipf(p) for p in low) < 4.0 and not (len(low[-1]) >= 6 and _zipf(low[-1]) >= 3.0):
+        return False  # a long second word may be less common ("newalgorithms")
     stem = word.lower()
     stems = [stem[:-1], stem[:-2], stem[:-3]] if stem.endswith(("s", "ed", "ing")) else []
     return _health_lower().get(stem, 0) == 0 and not any(_known(s) for s in stems if len(s) > 3)
