@@ -232,7 +232,8 @@ def _classify(
         _NOTHING_TO_DO.clear()
     for core in cores:
         if not core.isalpha():
-            if core.endswith("-") and core[:-1].isalpha() and core[:-1].islower():
+            word = core[:-1]
+            if core.endswith("-") and word.isalpha() and (word.islower() or word.istitle()):
                 hyphens.append(core)  # whether a word follows depends on the text
             elif "@" in core or BOUNDARY_PUNCT_GATE.search(core):
                 punct.append(core)
