@@ -87,6 +87,7 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "Take 2.5mcg or 1.5mmol with 0.5fold change.",
         "Isa and Oran wrote it, Ina agreed.",
         "Marzipanand sugar are sweet.",
+        "Telomerase and shelterin work together; the shelterin complex is a shelter.",
         "Copeland and Rowland wrote it.",
         "The HealthDay news and YouTube videos.",
         "Fibroblasts are the main expressor of the protein.",
@@ -186,6 +187,12 @@ def test_gate_counts_joins_and_splits_together() -> None:
     assert repair(text, DEFAULT_BOTH).text == (
         "The treatment of the medication, given patients are tired, went well."
     )
+
+
+def test_gate_counts_a_repeated_glued_form_once() -> None:
+    text = "Old patientsare tired. Young patientsare not. All patientsare seen."
+    assert repair(text, DEFAULT_BOTH).changes == []
+    assert repair(text, BOTH).text == text.replace("patientsare", "patients are")
 
 
 def test_gate_rate_grows_with_the_document() -> None:

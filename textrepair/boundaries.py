@@ -617,8 +617,9 @@ def _email_edits(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
 
 
 def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit], float]:
-    """The splits of glued words, and their gate evidence: 1 a token split on
-    evidence (see :class:`_Split`), a half one split on word costs alone."""
+    """The splits of glued words, and their gate evidence: 1 a glued form split
+    on evidence (see :class:`_Split`), a half one split on word costs alone;
+    each form counts once however often it stands."""
     found: list[tuple[int, int, int, str]] = []  # token start, token end, core start, core
     for core, tokens in survey.split.items():
         for token in tokens:
@@ -631,7 +632,7 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit
     counts = Counter(core for *_, core in found)
     doc_words = set(map(str.lower, map(str.strip, set(text.split()), repeat(BOUNDARY_STRIP))))
     edits = []
-    confident = 0.0
+    weights: dict[str, float] = {}
     for start, end, pos, word in sorted(found):
         if _next_to_fragment(text, start, end):
             ctx.count("next_to_fragment_left_alone")  # "considerat ion": a join, not a split
@@ -645,11 +646,13 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit
         ):
             ctx.count("recurring_left_alone")  # a token that recurs as it is: a name
             continue
-        confident += 1.0 if split.evidence else 0.5
+        # Each glued form counts once: a form the document repeats is one
+        # piece of evidence (and, if it is a term, one mistake, not five).
+        weights[word] = max(weights.get(word, 0.0), 1.0 if split.evidence else 0.5)
         for part in split.parts[:-1]:
             pos += len(part)
             edits.append(Edit(pos, pos, " ", split.reason))
-    return edits, confident
+    return edits, sum(weights.values())
 
 
 def _recurs_within(text: str, word: str) -> bool:
@@ -895,8 +898,12 @@ def _common_pair(word: str, low: list[str]) -> bool:
 def _strong(parts: list[str]) -> bool:
     """Evidence strong enough to split a token that recurs in the document:
     common words with a known bigram ("mighthave"), or a function word glued
-    to a capitalised word ("ofBabesia")."""
+    to a capitalised word ("ofBabesia"). Not a word that ends in a short word
+    that is also a Latin or chemical ending: a token the document repeats as
+    "shelterin" or "exportin" is the name of a protein."""
     low = [p.lower() for p in parts]
+    if low[-1] in BOUNDARY_TRAILING_SHORT and low[0] not in BOUNDARY_SPLIT_FUNCTION_WORDS:
+        return False
     if all(_zipf(p) >= 4.0 for p in low) and all(
         f"{a} {b}" in _bigrams() for a, b in zip(low, low[1:])
     ):
