@@ -291,11 +291,18 @@ def _join_words(rare: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     the same words reversed and sorted (to look up endings); with ``rare``
     also the rare ones a long fragment may make (see :func:`_rare_join`)."""
     health = _health_lower()
+    if rare:  # the common ones (sorted runs: sorting the union is cheap) and more
+        starts, ends = _join_words()
+        extra = {w for w in _symspell_words() if len(w) >= 6}
+        extra |= {w for w, n in health.items() if n >= 2 and len(w) >= 6}
+        extra.difference_update(starts)
+        more = [w for w in extra if _is_word(w)]
+        return (
+            tuple(sorted(starts + tuple(sorted(more)))),
+            tuple(sorted(ends + tuple(sorted(w[::-1] for w in more)))),
+        )
     common = {w for w in _wordfreq() if _zipf(w) >= 3.0}
     words = common | {w for w, n in health.items() if n >= 3}
-    if rare:
-        words |= {w for w in _symspell_words() if len(w) >= 6}
-        words |= {w for w, n in health.items() if n >= 2 and len(w) >= 6}
     ok = [w for w in words if len(w) >= 3 and _is_word(w)]
     return tuple(sorted(ok)), tuple(sorted(w[::-1] for w in ok))
 
@@ -408,7 +415,16 @@ def _could_split(word: str) -> bool:
 # --- split_glued_words ----------------------------------------------------
 
 
-@normaliser(order=60, dictionaries=("health_words", "health_bigrams"))
+def _load() -> None:
+    """Build the tables both steps read (for :func:`textrepair.load`: batch
+    workers build them once before they fork, not at their first damaged page)."""
+    _safe()
+    _bigrams()
+    _join_words()
+    _join_words(rare=True)
+
+
+@normaliser(order=60, dictionaries=("health_words", "health_bigrams"), load=_load)
 def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     """Split words glued together: "patientsare" -> "patients are",
     "analyzedDNAfrom" -> "analyzed DNA from", "Related:11" -> "Related: 11",
@@ -963,7 +979,7 @@ def _part_cost(part: str, first: bool, last: bool, doc_words: Container[str]) ->
 # --- rejoin_split_words ---------------------------------------------------
 
 
-@normaliser(order=65, dictionaries=("health_words",))
+@normaliser(order=65, dictionaries=("health_words",), load=_load)
 def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     """Remove stray spaces inside words: "treat ment" -> "treatment",
     "Abst rac t" -> "Abstract", "t h e a r c" -> "the arc".
