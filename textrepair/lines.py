@@ -24,6 +24,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts
+from .tokens import WORD_CACHE_SIZE
 
 KEEP, SPACE, DROP_HYPHEN, KEEP_HYPHEN = "keep", "space", "drop_hyphen", "keep_hyphen"
 # A full line ending a sentence before a capital is kept as a paragraph end when
@@ -505,7 +506,7 @@ def _short_first_line(lines: list[_Line], j: int, layout: _Layout) -> bool:
 # --- end-of-line hyphens ----------------------------------------------------
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _zipf(word: str) -> float:
     import wordfreq
 

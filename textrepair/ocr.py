@@ -35,7 +35,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_table
-from .tokens import tokens
+from .tokens import WORD_CACHE_SIZE, tokens
 
 # Marks that clean prose never puts against a letter (see OCR_GARBLE_MARK).
 _GARBLE_MARKS = ("~", "|", "\\", "^", "`")
@@ -318,7 +318,7 @@ class _Analysis:
     reason: str  # why it is left alone, when best is None
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _analyse(part: str, full: bool = True) -> _Analysis:
     """Candidates of one token, with the guards that need no context
     (``full``: all candidates, else only those of one listed confusion)."""
@@ -449,7 +449,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _has_listed_candidate(part: str) -> bool:
     """The first look's question about one unknown word: can one listed
     confusion make it a candidate? Most rare words fail the cheap pre-test
@@ -493,7 +493,7 @@ def _first_look(tokens: frozenset[str]) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _core_parts(core: str) -> tuple[str, ...]:
     """The words of 3+ letters in a core with marks inside ("be.st", "10-year")."""
     parts = OCR_PART_ASCII if core.isascii() else OCR_PART

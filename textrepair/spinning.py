@@ -86,6 +86,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts, load_table
+from .tokens import WORD_CACHE_SIZE
 
 # P(observed | original) of the noisy channel, as log-probabilities.
 _KEEP = math.log(0.7)  # a word the spinner left alone
@@ -358,7 +359,7 @@ def _zipf(freq: float) -> float:
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _logp(word: str, prev: str | None) -> float:
     """log P(word | prev), interpolating health and symspellpy bigrams with
     wordfreq's unigram frequency; ``prev`` None means no usable left context."""
@@ -418,7 +419,7 @@ def _wordsegment() -> tuple[dict[str, int], dict[str, int]]:
     return out[0], out[1]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _inflections(lemma: str) -> tuple[str, ...]:
     """The lemma and all its inflected forms (lemminflect's tables)."""
     from lemminflect import getAllInflections, getInflection
@@ -432,7 +433,7 @@ def _inflections(lemma: str) -> tuple[str, ...]:
     return tuple(sorted(f for f in forms if f.isalpha()))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
     """(form, Penn tag) for every inflection of ``lemma`` other than itself."""
     from lemminflect import getAllInflections, getInflection
@@ -452,7 +453,7 @@ def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
 _UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV"}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _parts_of_speech(word: str) -> frozenset[str]:
     """The word classes lemminflect lists ``word`` as a lemma of ("NOUN",
     "VERB", ...); empty when it does not know the word."""
@@ -461,7 +462,7 @@ def _parts_of_speech(word: str) -> frozenset[str]:
     return frozenset(u for u in _UPOS.values() if getAllInflections(word, upos=u))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 

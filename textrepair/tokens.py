@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+# How many entries each step's per-word cache keeps (functools.lru_cache). A
+# full cache of this size holds about 4-5 MB; the steps have about fifteen, and
+# in a batch run each worker fills its own, so the size bounds the memory a
+# long run adds per worker (about 70 MB) while keeping the common words cached.
+WORD_CACHE_SIZE = 1 << 14
+
 
 class Tokens(NamedTuple):
     distinct: frozenset[str]
