@@ -55,6 +55,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts
+from .tokens import WORD_CACHE_SIZE
 from .tokens import tokens as shared_tokens
 
 # A word wordfreq has never seen costs this much (a zipf of -1).
@@ -121,7 +122,7 @@ def _is_word(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _known(word: str) -> bool:
     """The token is a word as it stands (wordfreq zipf >= 3.5, symspell, health).
 
@@ -228,7 +229,7 @@ def _classify(
     all tokens of the text, ``tokens``: those the dictionaries did not skip)."""
     keys = _pairs()
     punct, split, rejoin, pieces, hyphens = [], [], [], [], []
-    if len(_NOTHING_TO_DO) > 200_000:
+    if len(_NOTHING_TO_DO) > 4 * WORD_CACHE_SIZE:
         _NOTHING_TO_DO.clear()
     for core in cores:
         if not core.isalpha():
@@ -320,7 +321,7 @@ def _starts_word(piece: str, words: tuple[str, ...]) -> bool:
     return i < len(words) and words[i].startswith(piece)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _piece(fragment: str) -> bool:
     """Whether a lower-case fragment starts or ends a word a join may make."""
     starts, ends = _join_words(rare=True)
@@ -344,7 +345,7 @@ def _joins_a_neighbour(text: str, token: str, fragment: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _apart(word: str) -> str:
     """``word`` segmented into words of three letters or more (or acronyms),
     joined by spaces ("Latin America", "Addison disease"), or "" if it cannot be."""
@@ -393,7 +394,7 @@ class _Everything:
         return True
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _could_split(word: str) -> bool:
     """A pre-test that needs no document: whether :func:`_best_split` could
     split ``word`` in some document. A word with fewer than two capitals has no
@@ -881,7 +882,7 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
     return _Split(parts, reason, bigram + elsewhere + case)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_ending(word: str, n: int) -> int:
     """How many other words a join may make (common or health words) end in
     the last ``n`` letters of ``word``: an ending many words share is a suffix
@@ -1082,7 +1083,7 @@ def _windows(text: str, hits: list[int], reach: int = 120) -> list[tuple[int, in
     return spans
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _fragment(core: str) -> bool:
     if len(core) == 1:
         return core.islower() and core != "a"
