@@ -584,6 +584,9 @@ def run(jobs: list[Job], outdir: Path, opts: Options, workers: int = 1,
         if workers == 1 or len(todo) <= 1:
             if todo:
                 startup.append(warm_up(opts.config))
+                # The loaded tables are millions of objects that never become
+                # garbage: keep the collector's full passes from walking them.
+                gc.freeze()
             for job in todo:
                 report = None if not progress.enabled else progress.update
                 finished(process_file(job, opts, report))
