@@ -233,15 +233,15 @@ def _candidates(word: str, full: bool = True) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: (c.cost - c.zipf, c.word))
 
 
-_LETTER_CONFUSIONS: dict[int, tuple[dict[str, tuple[str, ...]], frozenset[str]]] = {}
+_LETTER_CONFUSIONS: dict[int, tuple[dict[str, tuple[str, ...]], int, frozenset[str]]] = {}
 
 
 def _letter_confusions(
     model: tuple[Confusion, ...],
-) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+) -> tuple[dict[str, tuple[str, ...]], int, frozenset[str]]:
     """The model's confusions that read letters, lower-cased, as a map from
-    what OCR wrote to what it may stand for, and its whole-word OCR forms
-    ("ofthe"); kept per model."""
+    what OCR wrote to what it may stand for, the longest such OCR string, and
+    the model's whole-word OCR forms ("ofthe"); kept per model."""
     found = _LETTER_CONFUSIONS.get(id(model))
     if found is None:
         golds: dict[str, set[str]] = {}
@@ -250,7 +250,8 @@ def _letter_confusions(
             if c.where != "word" and c.ocr.isascii() and c.ocr.isalpha() and ocr != gold:
                 golds.setdefault(ocr, set()).add(gold)
         words = frozenset(c.ocr.lower() for c in model if c.where == "word")
-        found = ({k: tuple(sorted(v)) for k, v in golds.items()}, words)
+        longest = max(map(len, golds), default=0)
+        found = ({k: tuple(sorted(v)) for k, v in golds.items()}, longest, words)
         _LETTER_CONFUSIONS[id(model)] = found
     return found
 
@@ -269,11 +270,10 @@ def _may_have_candidate(low: str, model: tuple[Confusion, ...]) -> bool:
     letter case, so it may say yes when that search finds none, never the
     reverse). Without it most of a clean document's cost in this step is
     building candidates for rare words that have none."""
-    by_ocr, word_forms = _letter_confusions(model)
+    by_ocr, longest, word_forms = _letter_confusions(model)
     words = _candidate_words()
     if low in word_forms or low in words:  # "patIents": a confusion of case only
         return True
-    longest = max(map(len, by_ocr), default=0)
     for i in range(len(low)):
         for j in range(i + 1, min(i + longest, len(low)) + 1):
             for gold in by_ocr.get(low[i:j], ()):
