@@ -29,6 +29,10 @@ CASES = [
     ("lost_apostrophe", "The patient?s records were lost.", "The patient's records were lost."),
     ("c_for_e", "Doctors havc found a cure.", "Doctors have found a cure."),
     ("punctuation_kept", "Tbe trial (phase 2) ended.", "The trial (phase 2) ended."),
+    ("glyph_mark_with_letter", "Most of l;he patients recovered.", "Most of the patients recovered."),
+    ("glyph_mark_alone", "The dose-response rel,tion was flat.", "The dose-response relation was flat."),
+    ("glyph_at_sentence_start", "It ended. l:rom then on, all was well.", "It ended. From then on, all was well."),
+    ("two_confusions_short_word", "Patients frorn hcrc were seen.", "Patients from here were seen."),
 ]
 
 NEGATIVES = [
@@ -45,6 +49,14 @@ NEGATIVES = [
     ("apostrophes", "It's the patient's choice; they'll decide, won't they?"),
 ]
 
+# Negatives in a document the gate lets through ("Tbe" is OCR): only "Tbe" changes.
+OPEN_GATE_NEGATIVES = [
+    ("old_spelling_apostrophe", "Tbe patient lov'd the sea."),
+    ("glyph_reading_too_short", "Tbe value is X*t,k here."),
+    ("glyph_fragment_of_longer_garble", "Tbe nodes (tistril)ui;ions are shown."),
+    ("surname_after_initial", "Tbe work of G. Saon and B. Kingsbury was cited."),
+]
+
 
 @pytest.mark.parametrize(("text_in", "text_out"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_repair_ocr_garble(text_in: str, text_out: str) -> None:
@@ -54,6 +66,13 @@ def test_repair_ocr_garble(text_in: str, text_out: str) -> None:
 @pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
 def test_left_alone(text: str) -> None:
     assert repair(text, ONLY).changes == []
+
+
+@pytest.mark.parametrize(
+    "text", [c[1] for c in OPEN_GATE_NEGATIVES], ids=[c[0] for c in OPEN_GATE_NEGATIVES]
+)
+def test_left_alone_in_ocr_text(text: str) -> None:
+    assert [(c.before, c.after) for c in repair(text, ONLY).changes] == [("Tbe", "The")]
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
@@ -104,7 +123,7 @@ def test_gate_off_for_known_ocr() -> None:
 
 WORDS = st.sampled_from(
     "the patients were treated with drugs from tbe trial frorn rnild cliagnosed "
-    "pr0cedures ca11s be.st ofthe IGF-1 Gleevec 10 mg , . ( )".split()
+    "pr0cedures ca11s be.st ofthe l;he Rel,tion l:rom hcrc IGF-1 Gleevec 10 mg , . ( )".split()
 )
 
 

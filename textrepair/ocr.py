@@ -68,7 +68,18 @@ _MAX_COST = 4.5
 # nobody catalogued. Only words of this many letters or more get it.
 _BACKOFF_COST = 3.5
 _BACKOFF_MIN_LEN = 4
+# Words of this many characters or more get candidates of two listed confusions.
+_TWO_CONFUSION_MIN_LEN = 4
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Marks OCR writes for a glyph it could not read, or for half of one: such a
+# mark inside a word, alone or with the character it touches, may stand for one
+# letter ("l;he" for "the", "Rel,tion" for "Relation"; Reynaert's TICCL treats
+# punctuation inside words as OCR noise). Not the apostrophe ("lov'd" is an old
+# spelling) nor "?" and "!" (listed confusions of their own). Each such reading
+# costs _GLYPH_COST; a word with more than _GLYPH_MAX of these marks is left alone.
+_GLYPH_MARKS = frozenset(".,;:~^`")
+_GLYPH_COST = 2.5
+_GLYPH_MAX = 2
 
 
 @dataclass(frozen=True)
@@ -223,14 +234,42 @@ def _candidates(word: str, full: bool = True) -> list[Candidate]:
     for new, c, start, end in _apply_one(word, model):
         name = f"{c.ocr}->{c.gold}"
         consider(new, c.cost, (name,))
-        if full and len(word) >= 5 and c.cost <= 2.5:
+        if full and len(word) >= _TWO_CONFUSION_MIN_LEN and c.cost <= 2.5:
             for pos_lo, pos_hi in ((0, start), (end, len(new))):
                 for new2, c2, _, _ in _apply_one(new, model, pos_lo, pos_hi):
                     consider(new2, c.cost + c2.cost, (name, f"{c2.ocr}->{c2.gold}"))
+    if not word.isalpha():
+        for new, names in _glyph_readings(word):
+            consider(new, _GLYPH_COST * len(names), names)
     if full and len(word) >= _BACKOFF_MIN_LEN and word.isalpha() and word.isascii():
         for new, name in _single_edits(word):
             consider(new, _BACKOFF_COST, (name,))
     return sorted(found.values(), key=lambda c: (c.cost - c.zipf, c.word))
+
+
+def _glyph_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every way to read each inner glyph mark of ``word`` (see _GLYPH_MARKS),
+    alone or with the letter or digit before or after it, as one lower-case
+    letter: ("the", ("l;->t",)) for "l;he"."""
+    marks = [i for i in range(1, len(word) - 1) if word[i] in _GLYPH_MARKS]
+    if not marks or len(marks) > _GLYPH_MAX:
+        return []
+    readings: list[tuple[str, tuple[str, ...], int]] = [("", (), 0)]  # (prefix, names, end)
+    for i in marks:
+        spans = [(i, i + 1)]
+        if word[i - 1].isalnum():
+            spans.append((i - 1, i + 1))
+        if word[i + 1].isalnum():
+            spans.append((i, i + 2))
+        readings = [
+            (prefix + word[end:lo] + ch, names + (f"{word[lo:hi]}->{ch}",), hi)
+            for prefix, names, end in readings
+            for lo, hi in spans
+            if lo >= end
+            for ch in _LETTERS
+        ]
+    out = [(prefix + word[end:], names) for prefix, names, end in readings]
+    return [(w, names) for w, names in out if len(w) >= 3]  # not "t,k" -> "to"
 
 
 _LETTER_CONFUSIONS: dict[int, tuple[dict[str, tuple[str, ...]], int, frozenset[str]]] = {}
@@ -568,6 +607,13 @@ def _decide(
     if best.confusions[0][:1] == "*" and part[:1].isupper() and not _sentence_start(text, start):
         ctx.count("left_name")
         return None
+    if part[:1].isupper() and _after_initial(text, start):
+        ctx.count("left_name")  # "G. Saon": a surname after an initial
+        return None
+    glyph = any(ch in _GLYPH_MARKS for name in best.confusions for ch in name.split("->")[0])
+    if glyph and _token_core(text, start) != part:
+        ctx.count("left_fragment")  # "(tistril)ui;ions": a piece of a longer garble
+        return None
 
     def context(word: str) -> float:
         low = word.lower()
@@ -601,6 +647,8 @@ def _decide(
         ctx.count("left_weak")
         return None
     after = _apostrophe(text, best.word)
+    if glyph and after[:1] != part[:1] and _sentence_start(text, start):
+        after = after[:1].upper() + after[1:]  # "l:rom Intention" -> "From Intention"
     confidence = min(0.99, 0.5 + 0.1 * (score - keep - margin))
     reason = (
         f"ocr: {'+'.join(best.confusions)} score {score:.1f} vs keep {keep:.1f} "
@@ -639,6 +687,26 @@ def _other_language_words() -> frozenset[str]:
                 break  # buckets come most frequent first
             words.update(w for w in bucket if w.isascii() and w.isalpha())
     return frozenset(words)
+
+
+def _after_initial(text: str, pos: int) -> bool:
+    """Whether an initial stands just before ``pos`` ("G. " in "G. Saon")."""
+    before = text[max(0, pos - 4) : pos]
+    return (
+        len(before) >= 3 and before[-2:] == ". " and before[-3].isupper()
+        and (len(before) == 3 or not before[-4].isalpha())
+    )
+
+
+def _token_core(text: str, pos: int) -> str:
+    """The whitespace token around ``pos``, stripped of surrounding punctuation."""
+    lo = pos
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = pos
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return text[lo:hi].strip(OCR_STRIP)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
