@@ -122,6 +122,16 @@ def _is_word(word: str) -> bool:
     )
 
 
+@cache
+def _part_words() -> frozenset[str]:
+    """Every lower-case string :func:`_part_cost` may accept as a word (the
+    words :func:`_is_word` accepts and the health words it prices), so that
+    the other substrings a segmentation tries are turned down by one lookup."""
+    words = set(_symspell_words()) | set(BOUNDARY_TWO_LETTER_WORDS) | {"a", "i"}
+    words.update(w for w, n in _health_lower().items() if n >= 3 and len(w) >= 4)
+    return frozenset(words)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _known(word: str) -> bool:
     """The token is a word as it stands (wordfreq zipf >= 3.5, symspell, health).
@@ -188,14 +198,36 @@ class _Survey:
     """Letters-only cores that might be glued words -> the tokens holding them."""
     punct: list[str] = field(default_factory=list)
     """Tokens with punctuation or an e-mail address glued to a word."""
-    rejoin: list[str] = field(default_factory=list)
+    fragments: list[str] = field(default_factory=list)
     """Tokens that are fragments ("ment") or the rare piece of a pair ("tors")."""
-    rejoin_hits: list[int] = field(default_factory=list)
-    """Where the ``rejoin`` tokens stand."""
     pairs: list[str] = field(default_factory=list)
     """Lower-case word pairs in the text that make one word ("doc tors")."""
     hyphens: list[str] = field(default_factory=list)
     """Tokens that end in a hyphen after letters ("error-", before "correction")."""
+    _rejoin: list[str] | None = None
+
+    @property
+    def rejoin(self) -> list[str]:
+        """The ``fragments`` that start or end a word with a neighbour ("treat
+        ment"); worked out when first asked, as on clean text the document gate
+        usually closes on the count of fragments alone."""
+        if self._rejoin is None:
+            self._rejoin = [
+                t for t in self.fragments
+                if _joins_a_neighbour(self.text, t, t.strip(BOUNDARY_STRIP).lower())
+            ]
+        return self._rejoin
+
+    @property
+    def rejoin_hits(self) -> list[int]:
+        """Where the ``rejoin`` tokens stand."""
+        return [p for t in self.rejoin for p in _positions(self.text, t)]
+
+    def most_rejoin_hits(self) -> int:
+        """How often the ``fragments`` stand: a bound on ``len(rejoin_hits)``."""
+        if self._rejoin is not None:
+            return len(self.rejoin_hits)
+        return sum(len(_positions(self.text, t)) for t in self.fragments)
 
 
 _LAST_SURVEY: list[_Survey] = []
@@ -262,17 +294,16 @@ def _classify(
             _NOTHING_TO_DO.add(core)
     if not (punct or split or rejoin or pieces or hyphens):
         return
-    by_core: dict[str, list[str]] = {}
+    wanted = set(split).union(hyphens, rejoin)
+    by_core: dict[str, list[str]] = {core: [] for core in wanted}
     for token in tokens:
-        by_core.setdefault(token.strip(BOUNDARY_STRIP), []).append(token)
+        core = token.strip(BOUNDARY_STRIP)
+        if core in wanted:
+            by_core[core].append(token)
     survey.punct = [t for core in punct for t in tokens if core in t]
     survey.split = {core: by_core[core] for core in split}
     survey.hyphens = [t for core in hyphens for t in by_core[core] if t == core]
-    survey.rejoin = [
-        t for core in rejoin for t in by_core[core]
-        if _joins_a_neighbour(survey.text, t, core.lower())
-    ]
-    survey.rejoin_hits = [p for t in survey.rejoin for p in _positions(survey.text, t)]
+    survey.fragments = [t for core in rejoin for t in by_core[core]]
     if pieces:
         lower = survey.text.lower()
         survey.pairs = [f"{a} {b}" for low in pieces for a, b in keys[low] if f"{a} {b}" in lower]
@@ -351,7 +382,7 @@ def _apart(word: str) -> str:
     joined by spaces ("Latin America", "Addison disease"), or "" if it cannot be."""
     if len(word) < 6 or word.isupper() or _known(word):
         return ""
-    found = _segment(word, _Everything())
+    found = _segment(word, _EVERYTHING)
     if found is None or len(found[1]) < 2:
         return ""
     if any(len(p) < 3 and not p.isupper() for p in found[1]):
@@ -394,6 +425,10 @@ class _Everything:
         return True
 
 
+_EVERYTHING = _Everything()
+_ANYWHERE = _Everything()  # the same, but not cached by _segment
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _could_split(word: str) -> bool:
     """A pre-test that needs no document: whether :func:`_best_split` could
@@ -406,10 +441,10 @@ def _could_split(word: str) -> bool:
     if len(word) < 3 or _known(word):
         return False
     if sum(c.isupper() for c in word) < 2:
-        return _best_split(word, _Everything()) is not None
+        return _best_split(word, _EVERYTHING) is not None
     if _camel_name(word) or word.isupper():
         return False
-    found = _segment(word, _Everything())
+    found = _segment(word, _EVERYTHING)
     return found is not None and len(found[1]) >= 2
 
 
@@ -420,6 +455,7 @@ def _load() -> None:
     """Build the tables both steps read (for :func:`textrepair.load`: batch
     workers build them once before they fork, not at their first damaged page)."""
     _safe()
+    _part_words()
     _bigrams()
     _join_words()
     _join_words(rare=True)
@@ -534,7 +570,7 @@ def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
     if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
         return False
     most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
-    most += len(survey.rejoin_hits)
+    most += survey.most_rejoin_hits()
     if most < needed:
         ctx.count("closed_gate")
         return True
@@ -709,15 +745,21 @@ def _camel_name(word: str) -> bool:
 
 
 def _segment(word: str, doc_words: Container[str]) -> tuple[float, list[str]] | None:
-    """The cheapest segmentation of ``word`` into 1-5 parts (see :func:`_part_cost`)."""
+    """The cheapest segmentation of ``word`` into 1-5 parts of up to 20
+    letters (see :func:`_part_cost`; of equal costs, the one whose parts
+    start earliest). With :data:`_EVERYTHING` for ``doc_words`` (the
+    document-free tests ask that of each new word twice) the answer is cached.
+    The parts are not to be changed."""
+    if doc_words is _EVERYTHING:
+        return _segment_anywhere(word)
     n = len(word)
     best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
     best[0] = (0.0, [])
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 20), end):
-            prev = best[start]
-            if prev is None or len(prev[1]) >= 5:
-                continue
+    for start in range(n):  # best[start] is final: every part ending there is priced
+        prev = best[start]
+        if prev is None or len(prev[1]) >= 5:
+            continue
+        for end in range(start + 1, min(n, start + 20) + 1):
             part = word[start:end]
             cost = _part_cost(part, start == 0, end == n, doc_words)
             if cost is None:
@@ -727,6 +769,11 @@ def _segment(word: str, doc_words: Container[str]) -> tuple[float, list[str]] | 
             if current is None or total < current[0]:
                 best[end] = (total, prev[1] + [part])
     return best[n]
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _segment_anywhere(word: str) -> tuple[float, list[str]] | None:
+    return _segment(word, _ANYWHERE)
 
 
 @dataclass(frozen=True)
@@ -950,6 +997,17 @@ def _part_cost(part: str, first: bool, last: bool, doc_words: Container[str]) ->
     Case-aware: a part is lower-case, capitalised ("Neurology") or an acronym
     the health corpus or the document writes that way ("DNA").
     """
+    if part.lower() not in _part_words() and not _may_be_acronym(part, first):
+        return None  # most substrings a segmentation tries: decided by one lookup
+    return _price_part(part, first, last, doc_words)
+
+
+def _may_be_acronym(part: str, first: bool) -> bool:
+    return (part.isupper() and 2 <= len(part) <= 6) or (first and part in ("A", "I"))
+
+
+def _price_part(part: str, first: bool, last: bool, doc_words: Container[str]) -> float | None:
+    """:func:`_part_cost` without its pre-test."""
     low = part.lower()
     if part.islower():
         zipf = _zipf(low)
@@ -1013,7 +1071,7 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     []
     """
     survey = _survey(text)
-    if not (survey.rejoin or survey.pairs or survey.hyphens):
+    if not (survey.fragments or survey.pairs or survey.hyphens):
         return []
     if _gate_closed_early(text, survey, ctx):
         return []
