@@ -55,6 +55,14 @@ BOTH = KNOWN_DAMAGED.only(["split_glued_words", "rejoin_split_words"])
         ("We tried newtreatments today.", "We tried new treatments today."),
         ("Marzipan is sweet. Marzipanand sugar are too.",
          "Marzipan is sweet. Marzipan and sugar are too."),
+        # A word no dictionary knows, written alone elsewhere in the document.
+        ("A monoid is a set. A commutative monoidwith identity.",
+         "A monoid is a set. A commutative monoid with identity."),
+        ("The zorbetal test. Results ofzorbetal tests vary.",
+         "The zorbetal test. Results of zorbetal tests vary."),
+        ("It isa test.", "It is a test."),
+        # "inthe" stands alone, but it is glue itself: "within the", not "with inthe".
+        ("Seen inthe clinic; withinthe week.", "Seen in the clinic; within the week."),
     ],
 )
 def test_split_glued_words(text_in: str, text_out: str) -> None:
@@ -92,6 +100,12 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         "The HealthDay news and YouTube videos.",
         "Fibroblasts are the main expressor of the protein.",
         "Numbers for double-expressor tumours; an expressor of both.",
+        # "is a" cannot follow an article: a term ("is-a" relation).
+        "Inherited via the isa hierarchy, and an isa link.",
+        # The word written alone elsewhere, but the remainder ends a Latin or
+        # chemical name, or is itself two glued words, or the form recurs.
+        "The zorbet is rare; zorbetin binds it.",
+        "A monoid; monoidwith and monoidwith again.",
     ],
 )
 def test_split_glued_words_leaves_alone(clean: str) -> None:

@@ -31,6 +31,9 @@ from .patterns import (
     BOUNDARY_ARTICLE_GLUE,
     BOUNDARY_CANDIDATE,
     BOUNDARY_COMPOUND_TAILS,
+    BOUNDARY_DETERMINERS,
+    BOUNDARY_DOC_PART_AFTER,
+    BOUNDARY_DOC_PART_BEFORE,
     BOUNDARY_EMAIL_GLUE,
     BOUNDARY_FIRST_LETTERS,
     BOUNDARY_FIRST_WORD,
@@ -523,7 +526,9 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     """
     survey = _survey(text)
     if not (survey.split or survey.punct):
-        return []
+        # Nothing to open the gate with; with the gate off, only the splits
+        # on the document's own words may be left to make.
+        return [] if _gate(text, ctx.config) else _doc_part_edits(text, ctx)
     if _gate_closed_early(text, survey, ctx):
         return []
     words, score = _split_plan(text, survey, ctx)
@@ -533,6 +538,7 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     # Each token with the whitespace after it ("Related:11 " needs it).
     spans = [(p, p + len(t) + 1) for t in survey.punct for p in _positions(text, t)]
+    words += _doc_part_edits(text, ctx)
     edits = _punct_edits(text, spans) + _email_edits(text, spans) + words
     edits = _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
     _OPENED[:] = [(apply_edits(text, edits), ctx.config)]  # what rejoin_split_words will see
@@ -694,6 +700,9 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit
         if split is None:
             ctx.count("unsure_left_alone")
             continue
+        if word in BOUNDARY_ARTICLE_GLUE and _after_determiner(text, start):
+            ctx.count("after_determiner_left_alone")  # "the isa hierarchy": a term
+            continue
         if (counts[word] > 1 or _recurs_within(text, word)) and not _strong(
             split.parts
         ):
@@ -706,6 +715,83 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit
             pos += len(part)
             edits.append(Edit(pos, pos, " ", split.reason))
     return edits, sum(weights.values())
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the token at ``start`` follows an article or a possessive
+    ("the isa hierarchy"), where "is", "in", "for"... cannot stand."""
+    before = BOUNDARY_LAST_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before[1].lower() in BOUNDARY_DETERMINERS
+
+
+def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
+    """Splits of a word no dictionary knows glued to a function word, where
+    the document writes the word alone elsewhere: "monoidwith" where
+    "monoid" stands, "thehydatid" where "hydatid" stands. The document's own
+    words are the evidence the dictionaries lack.
+
+    Only once the gate is open (these splits do not count for it), so clean
+    text never pays for the loop. The false positive is a rare word that ends
+    or starts in a function word and whose remainder is also a word of the
+    document ("shelterin" where "shelter" stands); the guards: no short
+    function words that also end Latin and chemical names ("in", "is", "or",
+    "a"), the remainder has 5+ letters, no dictionary knows it (a known
+    remainder is the ordinary split's business) and it is not two words
+    itself (the document's "inthe" is glue, not a word: "withinthe"), no
+    other word the dictionaries know ends (or starts) the same way, and the
+    glued form stands once.
+    """
+    found = shared_tokens(text).distinct.difference(_safe())
+    if not found:
+        return []
+    doc_words: frozenset[str] | None = None
+    edits = []
+    for token in found:
+        m = BOUNDARY_CANDIDATE.fullmatch(token)
+        if m is None:
+            continue
+        shape = _doc_part_shape(m[1])
+        if shape is None:
+            continue
+        rest, cut = shape
+        if doc_words is None:
+            doc_words = _lower_words(text)
+        if rest not in doc_words or text.count(m[1]) > 1:
+            continue
+        ctx.count("doc_part_split")
+        reason = f"split: {m[1][:cut]}+{m[1][cut:]}, {rest!r} stands alone elsewhere in document"
+        edits += [Edit(p + m.start(1) + cut, p + m.start(1) + cut, " ", reason) for p in _positions(text, token)]
+    return edits
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _doc_part_shape(core: str) -> tuple[str, int] | None:
+    """The remainder (lower-case) and the cut if ``core`` is a word no
+    dictionary knows glued to a function word (see :func:`_doc_part_edits`)."""
+    if len(core) < 7 or not core.isalpha() or _known(core):
+        return None
+    low = core.lower()
+    if not (core.islower() or core[0].isupper() and core[1:].islower()):
+        return None
+    shape = _doc_part_cut(low)
+    if shape is None or _could_split(shape[0]):
+        return None  # the remainder may be glue itself ("inthe", "gammaheavy")
+    return shape
+
+
+def _doc_part_cut(low: str) -> tuple[str, int] | None:
+    """The cut of :func:`_doc_part_shape` (the function words in a fixed order)."""
+    for fw in sorted(BOUNDARY_DOC_PART_AFTER):
+        rest = low[: -len(fw)]
+        if low.endswith(fw) and len(rest) >= 5 and not _known(rest):
+            if _word_ending(low, len(fw) + 4) == 0:
+                return rest, len(rest)
+    for fw in sorted(BOUNDARY_DOC_PART_BEFORE):
+        rest = low[len(fw) :]
+        if low.startswith(fw) and len(rest) >= 5 and not _known(rest) and not _prefixed(low):
+            if not _starts_word(low[: len(fw) + 4], _join_words()[0]):
+                return rest, len(fw)  # no word starts so ("formamide")
+    return None
 
 
 def _recurs_within(text: str, word: str) -> bool:

@@ -189,6 +189,15 @@ BOUNDARY_ARTICLE_GLUE = {
     "inorder": ("in", "order"), "upto": ("up", "to"),
 }
 
+# Words after which a verb or preposition cannot stand: "the isa hierarchy" is a
+# term (is-a), not "the is a" (no pronoun among them: "put her ina box" is "in a").
+BOUNDARY_DETERMINERS = frozenset("the a an its their our my your".split())
+# Function words that a word the document writes alone may be glued to
+# ("monoidwith" where "monoid" stands): not the short ones that also end Latin
+# and chemical names (BOUNDARY_TRAILING_SHORT), nor prefixes ("over", "out").
+BOUNDARY_DOC_PART_AFTER = frozenset("and with the of for from that which are was were".split())
+BOUNDARY_DOC_PART_BEFORE = frozenset("the of and with for from that which to".split())
+
 # --- spinning: restore_spun_words ---
 # A token as the spin step sees it: a word with inner apostrophes, or a
 # letter-digit form a thesaurus lists ("2d" for second). Punctuation between two
