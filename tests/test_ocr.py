@@ -32,6 +32,8 @@ CASES = [
     ("glyph_mark_with_letter", "Most of l;he patients recovered.", "Most of the patients recovered."),
     ("glyph_mark_alone", "The dose-response rel,tion was flat.", "The dose-response relation was flat."),
     ("glyph_at_sentence_start", "It ended. l:rom then on, all was well.", "It ended. From then on, all was well."),
+    ("minim_regrouping", "Tbe nmnber of patients who nmst wait rose.",
+     "The number of patients who must wait rose."),
     ("two_confusions_short_word", "Patients frorn hcrc were seen.", "Patients from here were seen."),
 ]
 

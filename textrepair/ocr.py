@@ -77,6 +77,14 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # punctuation inside words as OCR noise). Not the apostrophe ("lov'd" is an old
 # spelling) nor "?" and "!" (listed confusions of their own). Each such reading
 # costs _GLYPH_COST; a word with more than _GLYPH_MAX of these marks is left alone.
+# Minims, the short vertical strokes of i, n, u and m: OCR regroups a run of
+# them into other letters with as many strokes ("nmnber" for "number", "nmst"
+# for "must"), the class behind Tesseract's rn/m, in/m, ni/m, iii/m and ii/u.
+# A reading of a run as other minim letters costs _MINIM_COST; only runs of at
+# most _MINIM_MAX strokes are read.
+_MINIMS = {"i": 1, "n": 2, "u": 2, "m": 3}
+_MINIM_COST = 2.5
+_MINIM_MAX = 8
 _GLYPH_MARKS = frozenset(".,;:~^`")
 _GLYPH_COST = 2.5
 _GLYPH_MAX = 2
@@ -241,10 +249,46 @@ def _candidates(word: str, full: bool = True) -> list[Candidate]:
     if not word.isalpha():
         for new, names in _glyph_readings(word):
             consider(new, _GLYPH_COST * len(names), names)
+    if full:
+        for new, name in _minim_readings(word):
+            consider(new, _MINIM_COST, (name,))
     if full and len(word) >= _BACKOFF_MIN_LEN and word.isalpha() and word.isascii():
         for new, name in _single_edits(word):
             consider(new, _BACKOFF_COST, (name,))
     return sorted(found.values(), key=lambda c: (c.cost - c.zipf, c.word))
+
+
+@cache
+def _minim_spellings(strokes: int) -> tuple[str, ...]:
+    """Every string of minim letters with this many strokes."""
+    if strokes == 0:
+        return ("",)
+    return tuple(
+        ch + rest for ch, n in _MINIMS.items() if n <= strokes for rest in _minim_spellings(strokes - n)
+    )
+
+
+def _minim_readings(word: str) -> list[tuple[str, str]]:
+    """(new word, name) for every other reading of each run of two or more
+    minim letters in ``word`` ("nmst" -> "must", "nm->mu")."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(word):
+        if word[i] not in _MINIMS:
+            i += 1
+            continue
+        j = i
+        while j < len(word) and word[j] in _MINIMS:
+            j += 1
+        run = word[i:j]
+        strokes = sum(_MINIMS[ch] for ch in run)
+        if j - i >= 2 and strokes <= _MINIM_MAX:
+            out.extend(
+                (word[:i] + other + word[j:], f"{run}->{other}")
+                for other in _minim_spellings(strokes) if other != run
+            )
+        i = j
+    return out
 
 
 def _glyph_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
