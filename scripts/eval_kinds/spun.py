@@ -68,10 +68,11 @@ def extra(args: object) -> str:
     health = {w: n for w, n in words.items() if n >= 2}
     pairs_tune = {b: n for b, n in bigrams.items() if n >= 3}
     saved = spinning._health, spinning._health_bigrams
-    dependants = (spinning._fingerprints, spinning._fingerprint_set, spinning._suspicious,
+    dependants = (spinning._fingerprints, spinning._fingerprint_set, spinning._fingerprint_bytes,
+                  spinning._fingerprint_byte_set, spinning._suspicious,
                   spinning._health_total,
                   spinning._bare_lemmas,
-                  spinning._multiword_starts, spinning._acronyms, spinning._logp)
+                  spinning._gate_tables, spinning._acronyms, spinning._logp)
     try:
         spinning._health = lambda: health  # type: ignore[assignment]
         spinning._health_bigrams = lambda: pairs_tune  # type: ignore[assignment]
