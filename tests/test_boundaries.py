@@ -130,6 +130,9 @@ def test_split_glued_words_leaves_alone(clean: str) -> None:
         ("liver fl ukes are spread", "liver flukes are spread"),
         ("Autoimmune disease: the auto immune form, after treat ment.",
          "Autoimmune disease: the autoimmune form, after treatment."),
+        ("In published form. W e therefore agree.", "In published form. We therefore agree."),
+        ("2.3 Conjunct ion", "2.3 Conjunction"),
+        ("a pure bottom- up parser, built- in", "a pure bottom-up parser, built-in"),
     ],
 )
 def test_rejoin_split_words(text_in: str, text_out: str) -> None:
@@ -150,6 +153,8 @@ def test_rejoin_split_words(text_in: str, text_out: str) -> None:
         "He had cold flashes with goose bumps.",
         "It may be in different places, a web page.",
         "Long- and short-term effects, low- versus high-grade.",
+        "Low- to high-grade, first- or second-line.",
+        "Markers: hepatitis B e antigen (HBeAg); B e antigen.",
         "The TGF- signaling pathway.",
         "Hepatitis B e antigen (HBeAg).",
         "Urine vanillyl mandelic acid.",

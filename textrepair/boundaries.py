@@ -38,6 +38,7 @@ from .patterns import (
     BOUNDARY_FIRST_LETTERS,
     BOUNDARY_FIRST_WORD,
     BOUNDARY_FRAGMENT_SUFFIXES,
+    BOUNDARY_HYPHEN_PARTICLES,
     BOUNDARY_HYPHEN_SPACE,
     BOUNDARY_LAST_WORD,
     BOUNDARY_LETTERS,
@@ -1196,13 +1197,17 @@ def _rejoin_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edi
 
 
 def _hyphen_edits(text: str, tokens: list[str]) -> list[Edit]:
-    """A space after a hyphen inside a word ("error- correction", "task- specific"),
-    not a suspended hyphen ("long- and short-term", "low- versus high-grade")."""
+    """A space after a hyphen inside a word ("error- correction", "task- specific",
+    "bottom- up"), not a suspended hyphen ("long- and short-term", "low- versus
+    high-grade"): of the function words only the particles that end compounds
+    ("bottom-up", "built-in", "add-on") follow the hyphen."""
     edits = []
     for token in tokens:
         for pos in _positions(text, token):
             m = BOUNDARY_HYPHEN_SPACE.match(text, pos + len(token))
-            if m and m[1] not in BOUNDARY_SPLIT_FUNCTION_WORDS and m[1] not in ("versus", "vs"):
+            if m and (
+                m[1] not in BOUNDARY_SPLIT_FUNCTION_WORDS or m[1] in BOUNDARY_HYPHEN_PARTICLES
+            ) and m[1] not in ("versus", "vs"):
                 edits.append(Edit(m.start(), m.start(1), "", "rejoin: space after a hyphen"))
     return edits
 
@@ -1314,10 +1319,11 @@ def _rejoin_line(
 
 
 def _joinable_pair(line: str) -> bool:
-    """A cheap pre-test: two adjacent lower-case words that make a common word."""
+    """A cheap pre-test: two adjacent words, the first perhaps Capitalised
+    ("Conjunct ion"), that make a common word."""
     freq = _wordfreq()
     return any(
-        freq.get(m[1] + m[2], 0.0) >= 1e-6
+        freq.get((m[1] + m[2]).lower(), 0.0) >= 1e-6
         for m in BOUNDARY_WORD_PAIR.finditer(line, overlapped=True)
     )
 
@@ -1361,8 +1367,11 @@ def _joined(tokens: list[regex.Match[str]], i: int, j: int) -> str | None:
     if not (word.islower() or word.isupper() or word[0].isupper() and word[1:].islower()):
         return None
     low = word.lower()
-    if len(low) == 2 and j - i == 2 and word.islower() and low in BOUNDARY_TWO_LETTER_WORDS:
-        return word  # "i s", "t o": two single letters
+    if len(low) == 2 and j - i == 2 and low in BOUNDARY_TWO_LETTER_WORDS:
+        if word.islower():
+            return word  # "i s", "t o": two single letters
+        if word[0].isupper() and i > 0 and tokens[i - 1][0][-1] in ".!?:":
+            return word  # "form. W e therefore": a sentence starts; not "hepatitis B e"
     if not _is_word(low) or len(low) < 3:
         return None
     if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 3 and not (

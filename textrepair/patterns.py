@@ -133,9 +133,16 @@ BOUNDARY_PREV_LETTERS = regex.compile(r"(\p{L}+)[ \t]+$")
 BOUNDARY_NEXT_LETTERS = regex.compile(r"[ \t]+[\"“‘'(\[]*(\p{L}+)")
 # Spaces after a hyphen that ends a token, before a lower-case word (group 1):
 # "error- correction" -> "error-correction".
+# Function words that end a hyphenated compound ("bottom- up", "built- in",
+# "add- on"); the others after a hyphen and a space ("long- and short-term",
+# "low- to high-grade") mean a suspended hyphen.
+BOUNDARY_HYPHEN_PARTICLES = frozenset("up in out on off down over".split())
 BOUNDARY_HYPHEN_SPACE = regex.compile(r"[ \t]+(\p{Ll}{2,})(?=[\s.,;:!?)]|$)")
-# Two adjacent lower-case words (a candidate pair for "doc tors" -> "doctors").
-BOUNDARY_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}\d'’-])")
+# Two adjacent words, the first lower-case or Capitalised (a candidate pair for
+# "doc tors" -> "doctors", "Conjunct ion" -> "Conjunction").
+BOUNDARY_WORD_PAIR = regex.compile(
+    r"(?<![\p{L}\p{M}\d'’-])(\p{Lu}?\p{Ll}{2,}) (\p{Ll}{2,})(?![\p{L}\p{M}\d'’-])"
+)
 # Two-letter strings that are words on their own (others, "ta", "th", are fragments).
 BOUNDARY_TWO_LETTER_WORDS = frozenset(
     "am an as at be by do go he if in is it me my no of oh on or ox so to up us we".split()
