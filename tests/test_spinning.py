@@ -54,6 +54,22 @@ CASES = [
     ("base_after_do_not", SPUN + "Lice do not transmit disease.", RESTORED + "Lice do not transmit disease."),
     ("base_after_modal_adverb", SPUN + "They may simply delay onset.", RESTORED + "They may simply delay onset."),
     ("gerund_after_by", SPUN + "Stop by take a rest.", RESTORED + "Stop by taking a rest."),
+    # A capitalised span mid-sentence is a name, not a spun lemma (WordNet's
+    # "January 1" is a lemma of circumcision's feast day).
+    (
+        "capitalised_span_kept",
+        SPUN + "As of January 1, 2009, case reports are required.",
+        RESTORED + "As of January 1, 2009, case reports are required.",
+    ),
+    # The page's own uses of a word weigh for keeping it against a synonym
+    # (each "handling" became "treatment" before).
+    (
+        "word_the_page_repeats_kept",
+        SPUN + "Wash hands after handling pets. Handling raw meat is risky. Gloves help "
+        "when handling soil. Avoid handling sick birds.",
+        RESTORED + "Wash hands after handling pets. Handling raw meat is risky. Gloves help "
+        "when handling soil. Avoid handling sick birds.",
+    ),
 ]
 
 
