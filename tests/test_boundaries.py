@@ -61,6 +61,9 @@ BOTH = KNOWN_DAMAGED.only(["split_glued_words", "rejoin_split_words"])
         ("The zorbetal test. Results ofzorbetal tests vary.",
          "The zorbetal test. Results of zorbetal tests vary."),
         ("It isa test.", "It is a test."),
+        # Three parts: a function word between long words needs no bigram.
+        ("Apply the repellenttoexposed skin daily.", "Apply the repellent to exposed skin daily."),
+        ("Work on the preventionoffilariasis goes on.", "Work on the prevention of filariasis goes on."),
         # "inthe" stands alone, but it is glue itself: "within the", not "with inthe".
         ("Seen inthe clinic; withinthe week.", "Seen in the clinic; within the week."),
     ],
@@ -106,6 +109,8 @@ def test_split_glued_words(text_in: str, text_out: str) -> None:
         # chemical name, or is itself two glued words, or the form recurs.
         "The zorbet is rare; zorbetin binds it.",
         "A monoid; monoidwith and monoidwith again.",
+        # The plural of a known word is a word, not "her+it+abilities".
+        "It has one of the highest heritabilities of any cancer.",
     ],
 )
 def test_split_glued_words_leaves_alone(clean: str) -> None:

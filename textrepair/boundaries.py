@@ -529,7 +529,8 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     if not (survey.split or survey.punct):
         # Nothing to open the gate with; with the gate off, only the splits
         # on the document's own words may be left to make.
-        return [] if _gate(text, ctx.config) else _doc_part_edits(text, ctx)
+        gate_on = ctx.config.boundary_doc_min_repairs or ctx.config.boundary_doc_min_rate
+        return [] if gate_on else _doc_part_edits(text, ctx)
     if _gate_closed_early(text, survey, ctx):
         return []
     words, score = _split_plan(text, survey, ctx)
@@ -946,6 +947,7 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
         or (x[-1].islower() and y[0].isupper())
         or (x.isupper() != y.isupper())
         or min(len(a), len(b)) >= 4
+        or (_function_word_and_long_word(a, b) and not _inflected(word.lower()))
         for a, b, x, y in zip(low, low[1:], parts, parts[1:])
     ):
         return None  # "his+to+morphological", "pouch+it+is": a rare word in pieces
@@ -1014,6 +1016,25 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
     if case:
         reason += ", case change"
     return _Split(parts, reason, bigram + elsewhere + case)
+
+
+def _function_word_and_long_word(a: str, b: str) -> bool:
+    """A function word next to a long common word ("prevention+of+filariasis",
+    "repellent+to+exposed"): the pair needs no bigram in a split of 3+ parts.
+    Not a short word ("pouch+it+is": the pieces of a rare word are short)."""
+    fw, other = (a, b) if a in BOUNDARY_SPLIT_FUNCTION_WORDS else (b, a)
+    return (
+        fw in BOUNDARY_SPLIT_FUNCTION_WORDS and other not in BOUNDARY_SPLIT_FUNCTION_WORDS
+        and len(other) >= 6 and (_zipf(other) >= 3.0 or _health_lower().get(other, 0) >= 3)
+    )
+
+
+def _inflected(word: str) -> bool:
+    """Whether ``word`` is a plural or inflection of a word the dictionaries
+    know ("heritabilities" of "heritability"): a word, not glue."""
+    stems = [word[:-3] + "y"] if word.endswith("ies") else []
+    stems += [word[: -len(end)] for end in ("s", "es", "ed", "ing", "ly") if word.endswith(end)]
+    return any(len(s) > 3 and _known(s) for s in stems)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
