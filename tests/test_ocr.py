@@ -213,3 +213,19 @@ def test_other_language_words_agree_with_wordfreq() -> None:
             wordfreq.zipf_frequency(word, lang) >= _OTHER_LANGUAGE_ZIPF for lang in _OTHER_LANGUAGES
         )
         assert _other_language(word) == expected, word
+
+
+MIXED_TOKENS = st.one_of(
+    st.sampled_from("Tbe COVID mRNA tbe l;he Rel,tion e.g U.S patIents IGFBP7 ﬁrst Kraków ca11s".split()),
+    st.text(alphabet="abehilmnortuvTIL01.,;~'", min_size=1, max_size=10),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED_TOKENS)
+def test_first_look_question_agrees_with_the_one_confusion_search(part: str) -> None:
+    """The first look's guards and pre-test answer exactly what the
+    one-confusion search (with the same guards) finds."""
+    from textrepair.ocr import _analyse, _has_listed_candidate
+
+    assert _has_listed_candidate(part) == (_analyse(part, full=False).best is not None)

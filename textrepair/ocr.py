@@ -247,7 +247,7 @@ def _candidates(word: str, full: bool = True) -> list[Candidate]:
                 for new2, c2, _, _ in _apply_one(new, model, pos_lo, pos_hi):
                     consider(new2, c.cost + c2.cost, (name, f"{c2.ocr}->{c2.gold}"))
     if not word.isalpha():
-        for new, names in _glyph_readings(word):
+        for new, names in _glyph_readings(word, _GLYPH_MAX if full else 1):
             consider(new, _GLYPH_COST * len(names), names)
     if full:
         for new, name in _minim_readings(word):
@@ -291,12 +291,14 @@ def _minim_readings(word: str) -> list[tuple[str, str]]:
     return out
 
 
-def _glyph_readings(word: str) -> list[tuple[str, tuple[str, ...]]]:
+def _glyph_readings(word: str, most: int) -> list[tuple[str, tuple[str, ...]]]:
     """Every way to read each inner glyph mark of ``word`` (see _GLYPH_MARKS),
     alone or with the letter or digit before or after it, as one lower-case
-    letter: ("the", ("l;->t",)) for "l;he"."""
+    letter: ("the", ("l;->t",)) for "l;he"; none for a word with more than
+    ``most`` such marks (the first look reads words of one mark: 78 readings,
+    not the 6,084 of two)."""
     marks = [i for i in range(1, len(word) - 1) if word[i] in _GLYPH_MARKS]
-    if not marks or len(marks) > _GLYPH_MAX:
+    if not marks or len(marks) > most:
         return []
     readings: list[tuple[str, tuple[str, ...], int]] = [("", (), 0)]  # (prefix, names, end)
     for i in marks:
@@ -401,27 +403,43 @@ class _Analysis:
     reason: str  # why it is left alone, when best is None
 
 
+def _guard(part: str) -> tuple[str, float]:
+    """Why a token is never repaired, whatever its candidates ("" if it may
+    be), and the zipf it has as it stands. The first look asks this before
+    its pre-test: most unknown tokens of clean text are identifiers ("COVID",
+    "mRNA") or words the health vocabulary or wordfreq knows."""
+    if len(part) < 3:
+        return "short", 0.0
+    if not (part.isascii() and part.isalpha()):
+        letters = [ch for ch in part if ch.isalpha()]
+        if len(letters) < 2:
+            return "short", 0.0
+        if any(not ch.isascii() and ch not in _LIGATURES for ch in letters):
+            return "foreign", 0.0
+    if part.isupper() or (
+        not part[1:].islower() and sum(ch.isupper() for ch in part[1:]) > 1
+    ):
+        return "identifier", 0.0
+    if "." in part and OCR_ABBREVIATION.fullmatch(part):
+        return "abbreviation", 0.0
+    low = part.lower()
+    if _health_lower().get(low, 0) or _known(low.replace("’", "'")):
+        return "known", 0.0
+    # A listed OCR form's web frequency is OCR output too: it counts for nothing.
+    keep = 0.0 if low in _ocr_words() else _zipf(low)
+    if keep >= _KNOWN_ZIPF:
+        return "known", keep
+    return "", keep
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _analyse(part: str, full: bool = True) -> _Analysis:
     """Candidates of one token, with the guards that need no context
     (``full``: all candidates, else only those of one listed confusion)."""
     none = Candidate("", 0.0, (), 0.0)
-    letters = [ch for ch in part if ch.isalpha()]
-    if len(part) < 3 or len(letters) < 2:
-        return _Analysis(None, None, 0.0, "short")
-    if any(not ch.isascii() and ch not in _LIGATURES for ch in letters):
-        return _Analysis(None, None, 0.0, "foreign")
-    if part.isupper() or sum(ch.isupper() for ch in part[1:]) > 1:
-        return _Analysis(None, None, 0.0, "identifier")
-    if OCR_ABBREVIATION.fullmatch(part):
-        return _Analysis(None, None, 0.0, "abbreviation")
-    low = part.lower()
-    if _health_lower().get(low, 0) or _known(low.replace("’", "'")):
-        return _Analysis(None, None, 0.0, "known")
-    # A listed OCR form's web frequency is OCR output too: it counts for nothing.
-    keep = 0.0 if low in _ocr_words() else _zipf(low)
-    if keep >= _KNOWN_ZIPF:
-        return _Analysis(None, None, keep, "known")
+    reason, keep = _guard(part)
+    if reason:
+        return _Analysis(None, None, keep, reason)
     cands = _candidates(part, full)
     title = part[:1].isupper()
     floor = _MIN_TITLE_CANDIDATE_ZIPF if title else _MIN_CANDIDATE_ZIPF
@@ -511,16 +529,17 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     if not parts:
         return []
     doc_words = _doc_words(text)
-    edits = []
-    for part in sorted(parts):
-        analysis = _analyse(part)
-        if analysis.best is None:
-            ctx.count(f"left_{analysis.reason.replace(' ', '_')}")
-            continue
-        for start in _positions(text, part):
-            edit = _decide(text, start, part, analysis, doc_words, config.ocr_margin, ctx)
-            if edit is not None:
-                edits.append(edit)
+    # Two rounds: the words the first round repairs count as written right in
+    # the document in the second ("hcrc ... hcrc" -> "here ... here"), as they
+    # will when the output is repaired again: the step stays idempotent.
+    first = StepContext(config, ctx.step)
+    edits = _decide_all(text, parts, doc_words, first)
+    if edits:
+        for e in edits:
+            doc_words.update(_doc_words(e.after))
+        edits = _decide_all(text, parts, doc_words, ctx)
+    else:
+        ctx.stats.update(first.stats)
     signals = marks + sum(
         not e.reason.startswith("ocr: *") and "+*" not in e.reason for e in edits
     )
@@ -532,11 +551,31 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+def _decide_all(
+    text: str, parts: set[str], doc_words: Counter[str], ctx: StepContext
+) -> list[Edit]:
+    """The repairs of every occurrence of the suspect ``parts`` (counted in ``ctx``)."""
+    edits = []
+    for part in sorted(parts):
+        analysis = _analyse(part)
+        if analysis.best is None:
+            ctx.count(f"left_{analysis.reason.replace(' ', '_')}")
+            continue
+        for start in _positions(text, part):
+            edit = _decide(text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx)
+            if edit is not None:
+                edits.append(edit)
+    return edits
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _has_listed_candidate(part: str) -> bool:
     """The first look's question about one unknown word: can one listed
     confusion make it a candidate? Most rare words fail the cheap pre-test
-    and never reach the candidate search."""
+    and never reach the candidate search; most unknown tokens of clean text
+    do not even reach the pre-test (see :func:`_guard`)."""
+    if _guard(part)[0]:
+        return False
     if part.isascii() and part.isalpha() and not _may_have_candidate(part.lower(), _model()):
         return False
     return _analyse(part, full=False).best is not None
@@ -640,10 +679,12 @@ def _decide(
     end = start + len(part)
     prev = OCR_PREV_WORD.search(text, max(0, start - 40), start)
     nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
-    prev_w = prev.group(1).lower() if prev else ""
-    next_w = nxt.group(1).lower() if nxt else ""
-    if prev_w and next_w and _foreign(prev_w) and _foreign(next_w):
-        ctx.count("left_unknown_neighbours")
+    # A garbled neighbour counts as the word it reads as ("frorn hcrc" is
+    # "from here"), so that a second run, after the neighbour's repair, decides alike.
+    prev_c = _context_word(_token_core(text, prev.start(1))).split(" ")[-1] if prev else ""
+    next_c = _context_word(_token_core(text, nxt.start(1))).split(" ")[0] if nxt else ""
+    if prev_c and next_c and not _known(prev_c) and not _known(next_c):
+        ctx.count("left_unknown_neighbours")  # between two words no dictionary knows
         return None
     if _other_language(part.lower()):
         ctx.count("left_other_language")
@@ -659,13 +700,14 @@ def _decide(
         ctx.count("left_fragment")  # "(tistril)ui;ions": a piece of a longer garble
         return None
 
+
     def context(word: str) -> float:
         low = word.lower()
         first, last = low.split(" ")[0], low.split(" ")[-1]
         bonus = 0.0
-        if prev_w and f"{prev_w} {first}" in _bigrams():
+        if prev_c and f"{prev_c} {first}" in _bigrams():
             bonus += 0.5
-        if next_w and f"{last} {next_w}" in _bigrams():
+        if next_c and f"{last} {next_c}" in _bigrams():
             bonus += 0.5
         if doc_words.get(low, 0) > 0:
             bonus += 1.0  # the word is written right elsewhere in the document
@@ -701,9 +743,13 @@ def _decide(
     return Edit(start, end, after, reason, round(confidence, 3))
 
 
-def _foreign(word: str) -> bool:
-    """An unknown word that is no garble either (another language, a name)."""
-    return not _known(word) and _analyse(word).best is None
+def _context_word(word: str) -> str:
+    """A neighbour token as context: lower-cased, or its best repair if it has one."""
+    low = word.lower()
+    if not word or _known(low):
+        return low
+    best = _analyse(word).best
+    return best.word.lower() if best is not None else low
 
 
 def _other_language(word: str) -> bool:
