@@ -619,7 +619,7 @@ def _first_look(tokens: frozenset[str]) -> set[str]:
 def _core_parts(core: str) -> tuple[str, ...]:
     """The words of 3+ letters in a core with marks inside ("be.st", "10-year")."""
     parts = OCR_PART_ASCII if core.isascii() else OCR_PART
-    return tuple(m.group() for m in parts.finditer(core) if len(m.group()) > 2)
+    return tuple([part for part in parts.findall(core) if len(part) > 2])
 
 
 def _suspects(tokens: frozenset[str]) -> set[str]:
