@@ -54,6 +54,14 @@ CASES = [
     ("base_after_do_not", SPUN + "Lice do not transmit disease.", RESTORED + "Lice do not transmit disease."),
     ("base_after_modal_adverb", SPUN + "They may simply delay onset.", RESTORED + "They may simply delay onset."),
     ("gerund_after_by", SPUN + "Stop by take a rest.", RESTORED + "Stop by taking a rest."),
+    # List items share their number (the plural was not restored before).
+    (
+        "plural_in_a_list",
+        SPUN + "The drug helps adults and child with asthma.",
+        RESTORED + "The drug helps adults and children with asthma.",
+    ),
+    ("singular_in_a_list_kept", SPUN + "It can affect the kidneys, liver, and lung.",
+     RESTORED + "It can affect the kidneys, liver, and lung."),
     # A capitalised span mid-sentence is a name, not a spun lemma (WordNet's
     # "January 1" is a lemma of circumcision's feast day).
     (

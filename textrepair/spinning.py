@@ -109,6 +109,11 @@ _UNTRIGGERED = -0.5
 # A synonym's form other than the one syntax asks for ("there are no
 # treatment" for treatments) is this much less likely.
 _SYN_UNASKED = -1.0
+# A list item's plural where a neighbouring item is plural ("canals, lake,
+# rivers") is this much more likely (list items share their number; tuning
+# harness, 400 documents: 0 48.2%, 1 48.4%, 2 48.5%, 3 48.5% with more fine
+# words changed).
+_PARALLEL = 2.0
 # Extra margin a word common in health text needs to be re-inflected.
 _STRICT_INFLECT = 0.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
@@ -586,7 +591,7 @@ def _context_score(forms: list[str], left: str | None, right: str | None) -> flo
 def _best(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
     doc_forms: Counter[str], strict: bool, extra: float,
-    agreement: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ()),
+    agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
 ) -> tuple[str, float, str] | None:
     """The best restoration of a lower-case span, its margin over the best
     alternative, and the evidence, or None when keeping it wins.
@@ -601,7 +606,7 @@ def _best(
     observed = " ".join(span)
     keep = _context_score(span, left, right) + _KEEP
     inflected: tuple[float, str, str] | None = None
-    blocked, favoured = agreement
+    blocked, favoured, parallel = agreement
     tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() and left != "1" else ())
     if right in SPIN_PLURAL_VERBS:
         tags = (*tags, "NNS")
@@ -615,6 +620,7 @@ def _best(
                     continue
                 prior = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
                 prior += 0.0 if tag in tags else _UNTRIGGERED
+                prior += parallel if tag in favoured else 0.0
                 prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
                 prior += _tense_bonus(lemma, tag, doc_forms)
                 score = prior + _context_score([form], left, right)
@@ -643,6 +649,7 @@ def _best(
             if asked and tag not in asked:
                 score += _SYN_UNASKED
             score += _tense_bonus(original, tag, doc_forms)
+            score += parallel if tag in favoured else 0.0
             score += _context_score([form], left, right)
             if synonym is None or score > synonym[0]:
                 synonym = (score, form, f"syn {original} doc={doc} wn={count}")
@@ -852,9 +859,10 @@ def _restore_pass(
 def _agreement(
     text: str, tokens: list[tuple[int, int, str]], views: tuple[list[str], list[str]],
     span_ids: list[int], idx: list[int],
-) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Inflections (Penn tags) the words around a span rule out, and those they
-    ask for beyond the adjacent trigger words of ``_TRIGGERS``.
+) -> tuple[frozenset[str], tuple[str, ...], float]:
+    """Inflections (Penn tags) the words around a span rule out, those they
+    ask for beyond the adjacent trigger words of ``_TRIGGERS``, and a bonus
+    for those (``_PARALLEL`` where a list asks, else 0).
 
     Ruled out, because English writes the bare form there too: a noun stays
     singular after a singular determiner in its noun phrase ("an infected
@@ -906,7 +914,46 @@ def _agreement(
         i -= 1
     if singular_right and not favoured:  # "one of the symptoms is": the verb agrees with one
         blocked.add("NNS")
-    return frozenset(blocked), favoured
+    if not favoured and "NNS" not in blocked and len(span_ids) == 1 and _coordinated_plural(
+        text, tokens, views, span_ids[0], idx
+    ):
+        return frozenset(blocked), ("NNS",), _PARALLEL
+    return frozenset(blocked), favoured, 0.0
+
+
+def _coordinated_plural(
+    text: str, tokens: list[tuple[int, int, str]], views: tuple[list[str], list[str]], i: int,
+    idx: list[int],
+) -> bool:
+    """Whether the noun next to token i across a comma, "and", "or" or
+    "and/or" is a plural ("canals, lake, rivers", "arms and/or leg"): list
+    items share their number. The cost: a singular item in a list of plurals
+    ("fever, headaches and rash") may be pluralised where its bigrams agree."""
+    for step, view in ((-1, views[0]), (1, views[1])):
+        j = i + step
+        seen_and = False
+        while idx[0] <= j <= idx[-1]:
+            a, b = (tokens[j][1], tokens[j + 1][0]) if step < 0 else (tokens[j - 1][1], tokens[j][0])
+            gap = text[a:b].strip()
+            word = view[j]
+            if gap not in ("", ",", "/") or (gap == "/" and word not in ("and", "or")):
+                break
+            if word in ("and", "or") and not seen_and:
+                seen_and = True
+                j += step
+                continue
+            if (gap == "," or seen_and) and _is_plural_noun(word):
+                return True
+            break
+    return False
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _is_plural_noun(word: str) -> bool:
+    """Whether lemminflect lists ``word`` as the plural of another noun."""
+    return any(
+        lemma != word and (word, "NNS") in _tagged_inflections(lemma) for lemma in _lemmas(word)
+    )
 
 
 def _partitive(text: str, tokens: list[tuple[int, int, str]], view: list[str], i: int,
