@@ -318,15 +318,15 @@ def _glyph_readings(word: str, most: int) -> list[tuple[str, tuple[str, ...]]]:
     return [(w, names) for w, names in out if len(w) >= 3]  # not "t,k" -> "to"
 
 
-_LETTER_CONFUSIONS: dict[int, tuple[dict[str, tuple[str, ...]], int, frozenset[str]]] = {}
+_LetterConfusions = tuple[dict[str, tuple[str, ...]], int, frozenset[str], bool]
+_LETTER_CONFUSIONS: dict[int, _LetterConfusions] = {}
 
 
-def _letter_confusions(
-    model: tuple[Confusion, ...],
-) -> tuple[dict[str, tuple[str, ...]], int, frozenset[str]]:
+def _letter_confusions(model: tuple[Confusion, ...]) -> _LetterConfusions:
     """The model's confusions that read letters, lower-cased, as a map from
-    what OCR wrote to what it may stand for, the longest such OCR string, and
-    the model's whole-word OCR forms ("ofthe"); kept per model."""
+    what OCR wrote to what it may stand for, the longest such OCR string, the
+    model's whole-word OCR forms ("ofthe"), and whether every one of those
+    confusions reads letters as letters or nothing; kept per model."""
     found = _LETTER_CONFUSIONS.get(id(model))
     if found is None:
         golds: dict[str, set[str]] = {}
@@ -336,7 +336,8 @@ def _letter_confusions(
                 golds.setdefault(ocr, set()).add(gold)
         words = frozenset(c.ocr.lower() for c in model if c.where == "word")
         longest = max(map(len, golds), default=0)
-        found = ({k: tuple(sorted(v)) for k, v in golds.items()}, longest, words)
+        letters_only = all(g.isalpha() or not g for v in golds.values() for g in v)
+        found = ({k: tuple(sorted(v)) for k, v in golds.items()}, longest, words, letters_only)
         _LETTER_CONFUSIONS[id(model)] = found
     return found
 
@@ -347,6 +348,13 @@ def _candidate_words() -> frozenset[str]:
     return frozenset(w for w in _safe() if w.islower() and _zipf(w) >= _MIN_CANDIDATE_ZIPF)
 
 
+@cache
+def _candidate_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The first four and the last four letters of every candidate word."""
+    words = _candidate_words()
+    return frozenset(w[:4] for w in words), frozenset(w[-4:] for w in words)
+
+
 def _may_have_candidate(low: str, model: tuple[Confusion, ...]) -> bool:
     """Whether one listed confusion can turn the lower-case letters ``low``
     into a word common enough to be a candidate: the first look's cheap
@@ -355,12 +363,21 @@ def _may_have_candidate(low: str, model: tuple[Confusion, ...]) -> bool:
     letter case, so it may say yes when that search finds none, never the
     reverse). Without it most of a clean document's cost in this step is
     building candidates for rare words that have none."""
-    by_ocr, longest, word_forms = _letter_confusions(model)
+    by_ocr, longest, word_forms, letters_only = _letter_confusions(model)
     words = _candidate_words()
     if low in word_forms or low in words:  # "patIents": a confusion of case only
         return True
-    for i in range(len(low)):
-        for j in range(i + 1, min(i + longest, len(low)) + 1):
+    # A candidate keeps the word's letters outside the confused stretch
+    # low[i:j]: its first four letters when i >= 4, its last four when
+    # j <= len - 4. Four-letter ends no candidate word has ("imat-", "-umab")
+    # leave only the stretches near that end (when every listed confusion
+    # reads letters as letters, so that each new string is one word).
+    n = len(low)
+    heads, tails = _candidate_ends()
+    last_i = n if not letters_only or low[:4] in heads else min(n, 4)
+    first_j = 0 if not letters_only or low[-4:] in tails else n - 3
+    for i in range(last_i):
+        for j in range(max(i + 1, first_j), min(i + longest, n) + 1):
             for gold in by_ocr.get(low[i:j], ()):
                 new = low[:i] + gold + low[j:]
                 if new in words or not new.isalpha():  # "a b", "x's": let the search decide
@@ -461,6 +478,7 @@ def _load() -> None:
     _by_first_char(model)
     _letter_confusions(model)
     _candidate_words()
+    _candidate_ends()
     _bigrams()
     _other_language_words()
 
