@@ -60,6 +60,8 @@ BOTH = KNOWN_DAMAGED.only(["split_glued_words", "rejoin_split_words"])
          "A monoid is a set. A commutative monoid with identity."),
         ("The zorbetal test. Results ofzorbetal tests vary.",
          "The zorbetal test. Results of zorbetal tests vary."),
+        ("Zorbetal is rare. The zorbetaldisease spreads.",
+         "Zorbetal is rare. The zorbetal disease spreads."),
         ("It isa test.", "It is a test."),
         # Three parts: a function word between long words needs no bigram.
         ("Apply the repellenttoexposed skin daily.", "Apply the repellent to exposed skin daily."),
@@ -251,3 +253,10 @@ def test_clean_sentences_of_real_words_are_a_fixed_point(words: list[str]) -> No
 def test_boundary_steps_are_idempotent(text: str) -> None:
     once = repair(text, BOTH).text
     assert repair(once, BOTH).text == once
+
+
+def test_a_piece_of_a_broken_word_is_no_word_of_the_document() -> None:
+    # "lanoma" stands alone only as the piece of "me lanoma": "themelanoma"
+    # is "the melanoma", not "theme lanoma".
+    text = "A drug for me lanoma, themelanoma cells die."
+    assert repair(text, BOTH).text == "A drug for melanoma, the melanoma cells die."

@@ -727,10 +727,10 @@ def _after_determiner(text: str, start: int) -> bool:
 
 
 def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
-    """Splits of a word no dictionary knows glued to a function word, where
-    the document writes the word alone elsewhere: "monoidwith" where
-    "monoid" stands, "thehydatid" where "hydatid" stands. The document's own
-    words are the evidence the dictionaries lack.
+    """Splits of a word no dictionary knows glued to a function word or a
+    common word, where the document writes the word alone elsewhere:
+    "monoidwith" where "monoid" stands, "hydatiddisease" where "hydatid"
+    stands. The document's own words are the evidence the dictionaries lack.
 
     Only once the gate is open (these splits do not count for it), so clean
     text never pays for the loop. The false positive is a rare word that ends
@@ -740,8 +740,9 @@ def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
     "a"), the remainder has 5+ letters, no dictionary knows it (a known
     remainder is the ordinary split's business) and it is not two words
     itself (the document's "inthe" is glue, not a word: "withinthe"), no
-    other word the dictionaries know ends (or starts) the same way, and the
-    glued form stands once.
+    other word the dictionaries know ends (or starts) the same way, the
+    common word has 5+ letters, the token is no prefixed word nor a plural of
+    a known one, and the glued form stands once.
     """
     found = shared_tokens(text).distinct.difference(_safe())
     if not found:
@@ -752,14 +753,15 @@ def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
         m = BOUNDARY_CANDIDATE.fullmatch(token)
         if m is None:
             continue
-        shape = _doc_part_shape(m[1])
-        if shape is None:
+        shapes = _doc_part_shapes(m[1])
+        if not shapes:
             continue
-        rest, cut = shape
         if doc_words is None:
             doc_words = _lower_words(text)
-        if rest not in doc_words or text.count(m[1]) > 1:
+        shape = next((s for s in shapes if s[0] in doc_words), None)
+        if shape is None or text.count(m[1]) > 1:
             continue
+        rest, cut = shape
         ctx.count("doc_part_split")
         reason = f"split: {m[1][:cut]}+{m[1][cut:]}, {rest!r} stands alone elsewhere in document"
         edits += [Edit(p + m.start(1) + cut, p + m.start(1) + cut, " ", reason) for p in _positions(text, token)]
@@ -767,33 +769,62 @@ def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _doc_part_shape(core: str) -> tuple[str, int] | None:
-    """The remainder (lower-case) and the cut if ``core`` is a word no
-    dictionary knows glued to a function word (see :func:`_doc_part_edits`)."""
+def _doc_part_shapes(core: str) -> tuple[tuple[str, int], ...]:
+    """The remainders (lower-case) and cuts if ``core`` is a word no
+    dictionary knows glued to a function word or a common word (see
+    :func:`_doc_part_edits`); the document decides which remainder stands."""
     if len(core) < 7 or not core.isalpha() or _known(core):
-        return None
+        return ()
     low = core.lower()
     if not (core.islower() or core[0].isupper() and core[1:].islower()):
-        return None
-    shape = _doc_part_cut(low)
-    if shape is None or _could_split(shape[0]):
-        return None  # the remainder may be glue itself ("inthe", "gammaheavy")
-    return shape
+        return ()
+    if _prefixed(low) or _inflected(low) or _could_split(core):
+        return ()  # a split into known words is the ordinary split's business
+    # The remainder may be glue itself ("inthe", "gammaheavy") or a piece of
+    # a word broken by a stray space ("lanoma" of "me lanoma").
+    return tuple(
+        s for s in _doc_part_cuts(low) if not _could_split(s[0]) and not _part_of_a_word(s[0])
+    )
 
 
-def _doc_part_cut(low: str) -> tuple[str, int] | None:
-    """The cut of :func:`_doc_part_shape` (the function words in a fixed order)."""
-    for fw in sorted(BOUNDARY_DOC_PART_AFTER):
-        rest = low[: -len(fw)]
-        if low.endswith(fw) and len(rest) >= 5 and not _known(rest):
-            if _word_ending(low, len(fw) + 4) == 0:
-                return rest, len(rest)
-    for fw in sorted(BOUNDARY_DOC_PART_BEFORE):
-        rest = low[len(fw) :]
-        if low.startswith(fw) and len(rest) >= 5 and not _known(rest) and not _prefixed(low):
-            if not _starts_word(low[: len(fw) + 4], _join_words()[0]):
-                return rest, len(fw)  # no word starts so ("formamide")
-    return None
+def _part_of_a_word(piece: str) -> bool:
+    """Whether another word a join may make starts or ends with ``piece``."""
+    starts, ends = _join_words(rare=True)
+    for words, key in ((starts, piece), (ends, piece[::-1])):
+        i = bisect_left(words, key)
+        while i < len(words) and words[i].startswith(key):
+            if words[i] != key:
+                return True
+            i += 1
+    return False
+
+
+def _doc_part_cuts(low: str) -> list[tuple[str, int]]:
+    """The cuts of :func:`_doc_part_shapes`, in a fixed order."""
+    cuts = []
+    for k in range(2, len(low) - 1):
+        head, tail = low[:k], low[k:]
+        if _known(head) == _known(tail):
+            continue  # both known: the ordinary split's business; neither: no evidence
+        if _known(tail):  # an unknown word, then a function word or a common word
+            if len(head) >= 5 and _doc_part_word(tail) and _word_ending(low, len(tail) + 4) == 0:
+                cuts.append((head, k))
+        elif len(tail) >= 5 and _doc_part_word(head, first=True):
+            if not _starts_word(low[: k + 4], _join_words()[0]):  # no word starts so
+                cuts.append((tail, k))
+    return cuts
+
+
+def _doc_part_word(word: str, first: bool = False) -> bool:
+    """A word that may be glued to one the document writes alone: a listed
+    function word, or a common word of 5+ letters."""
+    listed = BOUNDARY_DOC_PART_BEFORE if first else BOUNDARY_DOC_PART_AFTER
+    if word in listed:
+        return True
+    return (
+        len(word) >= 5 and word not in BOUNDARY_SPLIT_FUNCTION_WORDS
+        and _zipf(word) >= 4.0 and _is_word(word)
+    )
 
 
 def _recurs_within(text: str, word: str) -> bool:
