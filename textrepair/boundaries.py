@@ -208,30 +208,23 @@ class _Survey:
     """Lower-case word pairs in the text that make one word ("doc tors")."""
     hyphens: list[str] = field(default_factory=list)
     """Tokens that end in a hyphen after letters ("error-", before "correction")."""
-    _rejoin: list[str] | None = None
+    _rejoin_hits: list[int] | None = None
 
     @property
     def rejoin(self) -> list[str]:
         """The ``fragments`` that start or end a word with a neighbour ("treat
-        ment"); worked out when first asked, as on clean text the document gate
-        usually closes on the count of fragments alone."""
-        if self._rejoin is None:
-            self._rejoin = [
-                t for t in self.fragments
-                if _joins_a_neighbour(self.text, t, t.strip(BOUNDARY_STRIP).lower())
-            ]
-        return self._rejoin
+        ment"); worked out only for a text with fragments."""
+        return [
+            t for t in self.fragments
+            if _joins_a_neighbour(self.text, t, t.strip(BOUNDARY_STRIP).lower())
+        ]
 
     @property
     def rejoin_hits(self) -> list[int]:
         """Where the ``rejoin`` tokens stand."""
-        return [p for t in self.rejoin for p in _positions(self.text, t)]
-
-    def most_rejoin_hits(self) -> int:
-        """How often the ``fragments`` stand: a bound on ``len(rejoin_hits)``."""
-        if self._rejoin is not None:
-            return len(self.rejoin_hits)
-        return sum(len(_positions(self.text, t)) for t in self.fragments)
+        if self._rejoin_hits is None:
+            self._rejoin_hits = [p for t in self.rejoin for p in _positions(self.text, t)]
+        return self._rejoin_hits
 
 
 _LAST_SURVEY: list[_Survey] = []
@@ -578,8 +571,7 @@ def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
     if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
         return False
     most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
-    most += survey.most_rejoin_hits()
-    if most < needed:
+    if most + len(survey.rejoin_hits) < needed:
         ctx.count("closed_gate")
         return True
     return False
@@ -1225,7 +1217,7 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
 def _rejoin_plan(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit], float]:
     """The joins of words broken by stray spaces in ``text`` and their gate
     evidence (joins that hold a fragment)."""
-    if not (survey.rejoin or survey.pairs or survey.hyphens):
+    if not (survey.rejoin_hits or survey.pairs or survey.hyphens):
         return [], 0.0
     edits: list[Edit] = _hyphen_edits(text, survey.hyphens)
     hits = list(survey.rejoin_hits)
