@@ -62,6 +62,7 @@ BOTH = KNOWN_DAMAGED.only(["split_glued_words", "rejoin_split_words"])
          "The zorbetal test. Results of zorbetal tests vary."),
         ("Zorbetal is rare. The zorbetaldisease spreads.",
          "Zorbetal is rare. The zorbetal disease spreads."),
+        ("The nevus grew. Removal of thenevus helps.", "The nevus grew. Removal of the nevus helps."),
         ("It isa test.", "It is a test."),
         # Three parts: a function word between long words needs no bigram.
         ("Apply the repellenttoexposed skin daily.", "Apply the repellent to exposed skin daily."),

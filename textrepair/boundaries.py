@@ -719,9 +719,9 @@ def _after_determiner(text: str, start: int) -> bool:
 
 
 def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
-    """Splits of a word no dictionary knows glued to a function word or a
-    common word, where the document writes the word alone elsewhere:
-    "monoidwith" where "monoid" stands, "hydatiddisease" where "hydatid"
+    """Splits of a word no dictionary knows (or a rare one) glued to a
+    function word or a common word, where the document writes the word alone
+    elsewhere: "monoidwith" where "monoid" stands, "thenevus" where "nevus"
     stands. The document's own words are the evidence the dictionaries lack.
 
     Only once the gate is open (these splits do not count for it), so clean
@@ -729,12 +729,13 @@ def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
     or starts in a function word and whose remainder is also a word of the
     document ("shelterin" where "shelter" stands); the guards: no short
     function words that also end Latin and chemical names ("in", "is", "or",
-    "a"), the remainder has 5+ letters, no dictionary knows it (a known
-    remainder is the ordinary split's business) and it is not two words
-    itself (the document's "inthe" is glue, not a word: "withinthe"), no
-    other word the dictionaries know ends (or starts) the same way, the
-    common word has 5+ letters, the token is no prefixed word nor a plural of
-    a known one, and the glued form stands once.
+    "a"), the remainder has 5+ letters, is rare (:func:`_rare_part`; a
+    common remainder is the ordinary split's business), is not two words
+    itself (the document's "inthe" is glue, not a word: "withinthe") nor the
+    piece of a longer word ("lanoma" of "me lanoma"), no other word the
+    dictionaries know ends (or starts) the same way, the common word has 5+
+    letters, the token is no token the ordinary split could take, no prefixed
+    word nor a plural of a known one, and the glued form stands once.
     """
     found = shared_tokens(text).distinct.difference(_safe())
     if not found:
@@ -796,15 +797,22 @@ def _doc_part_cuts(low: str) -> list[tuple[str, int]]:
     cuts = []
     for k in range(2, len(low) - 1):
         head, tail = low[:k], low[k:]
-        if _known(head) == _known(tail):
-            continue  # both known: the ordinary split's business; neither: no evidence
-        if _known(tail):  # an unknown word, then a function word or a common word
-            if len(head) >= 5 and _doc_part_word(tail) and _word_ending(low, len(tail) + 4) == 0:
-                cuts.append((head, k))
-        elif len(tail) >= 5 and _doc_part_word(head, first=True):
+        # The document's word: one no dictionary knows, or a rare one the
+        # ordinary split does not take as a part ("hydatid", zipf < 2).
+        if _rare_part(head) and len(head) >= 5 and _doc_part_word(tail):
+            if _word_ending(low, len(tail) + 4) == 0:
+                cuts.append((head, k))  # then a function word or a common word
+        elif _rare_part(tail) and len(tail) >= 5 and _doc_part_word(head, first=True):
             if not _starts_word(low[: k + 4], _join_words()[0]):  # no word starts so
                 cuts.append((tail, k))
     return cuts
+
+
+def _rare_part(word: str) -> bool:
+    """A word no dictionary knows, or one wordfreq barely knows (zipf < 2,
+    under one in ten million words: drug and disease names the health table
+    lists, "nevus", "pertuzumab"), which the ordinary split seldom takes."""
+    return not _known(word) or _zipf(word) < 2.0
 
 
 def _doc_part_word(word: str, first: bool = False) -> bool:
