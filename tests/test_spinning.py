@@ -62,6 +62,20 @@ CASES = [
     ),
     ("singular_in_a_list_kept", SPUN + "It can affect the kidneys, liver, and lung.",
      RESTORED + "It can affect the kidneys, liver, and lung."),
+    # A multiword lemma that reads as English is a span too, with a wider
+    # margin (neither was restored before); a phrase the page could write stays.
+    (
+        "common_span",
+        SPUN + "The disease is often associate degree with a rash.",
+        RESTORED + "The disease is often associated with a rash.",
+    ),
+    (
+        "common_span_kept",
+        SPUN + "It causes wheezing and shortness of breath at night.",
+        RESTORED + "It causes wheezing and shortness of breath at night.",
+    ),
+    ("phrase_kept_head_inflected", SPUN + "The disease had go on to spread.",
+     RESTORED + "The disease had gone on to spread."),
     # A capitalised span mid-sentence is a name, not a spun lemma (WordNet's
     # "January 1" is a lemma of circumcision's feast day).
     (
