@@ -34,7 +34,9 @@ CASES = [
     ("glyph_at_sentence_start", "It ended. l:rom then on, all was well.", "It ended. From then on, all was well."),
     ("minim_regrouping", "Tbe nmnber of patients who nmst wait rose.",
      "The number of patients who must wait rose."),
-    ("two_confusions_short_word", "Patients frorn hcrc were seen.", "Patients from here were seen."),
+    ("speck_likelier_than_glyph", "Tbe rash was mi.ld in most.", "The rash was mild in most."),
+    ("capital_and_period_ending_a_sentence", "Take vitamin C. Tbis helps.",
+     "Take vitamin C. This helps."),
 ]
 
 NEGATIVES = [
@@ -56,7 +58,7 @@ OPEN_GATE_NEGATIVES = [
     ("old_spelling_apostrophe", "Tbe patient lov'd the sea."),
     ("glyph_reading_too_short", "Tbe value is X*t,k here."),
     ("glyph_fragment_of_longer_garble", "Tbe nodes (tistril)ui;ions are shown."),
-    ("surname_after_initial", "Tbe work of G. Saon and B. Kingsbury was cited."),
+    ("surname_after_initial", "Tbe work of J. Huang, G. Saon and B. Kingsbury was cited."),
 ]
 
 

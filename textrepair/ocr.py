@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import repeat
 
+import regex
+
 from .boundaries import _bigrams, _health_lower, _symspell_words, _wordfreq
 from .changes import Edit
 from .patterns import (
@@ -69,7 +71,7 @@ _MAX_COST = 4.5
 _BACKOFF_COST = 3.5
 _BACKOFF_MIN_LEN = 4
 # Words of this many characters or more get candidates of two listed confusions.
-_TWO_CONFUSION_MIN_LEN = 4
+_TWO_CONFUSION_MIN_LEN = 5
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Marks OCR writes for a glyph it could not read, or for half of one: such a
 # mark inside a word, alone or with the character it touches, may stand for one
@@ -246,10 +248,12 @@ def _candidates(word: str, full: bool = True) -> list[Candidate]:
             for pos_lo, pos_hi in ((0, start), (end, len(new))):
                 for new2, c2, _, _ in _apply_one(new, model, pos_lo, pos_hi):
                     consider(new2, c.cost + c2.cost, (name, f"{c2.ocr}->{c2.gold}"))
-    if not word.isalpha():
+    # Glyph and minim readings only where no listed confusion finds a word:
+    # a speck read as "." ("mi.ld") is the likelier story than a glyph ("mind").
+    if not found and not word.isalpha():
         for new, names in _glyph_readings(word, _GLYPH_MAX if full else 1):
             consider(new, _GLYPH_COST * len(names), names)
-    if full:
+    if not found and full:
         for new, name in _minim_readings(word):
             consider(new, _MINIM_COST, (name,))
     if full and len(word) >= _BACKOFF_MIN_LEN and word.isalpha() and word.isascii():
@@ -294,7 +298,7 @@ def _minim_readings(word: str) -> list[tuple[str, str]]:
 def _glyph_readings(word: str, most: int) -> list[tuple[str, tuple[str, ...]]]:
     """Every way to read each inner glyph mark of ``word`` (see _GLYPH_MARKS),
     alone or with the letter or digit before or after it, as one lower-case
-    letter: ("the", ("l;->t",)) for "l;he"; none for a word with more than
+    letter: ("the", ("#l;->t",)) for "l;he"; none for a word with more than
     ``most`` such marks (the first look reads words of one mark: 78 readings,
     not the 6,084 of two)."""
     marks = [i for i in range(1, len(word) - 1) if word[i] in _GLYPH_MARKS]
@@ -308,7 +312,7 @@ def _glyph_readings(word: str, most: int) -> list[tuple[str, tuple[str, ...]]]:
         if word[i + 1].isalnum():
             spans.append((i, i + 2))
         readings = [
-            (prefix + word[end:lo] + ch, names + (f"{word[lo:hi]}->{ch}",), hi)
+            (prefix + word[end:lo] + ch, names + (f"#{word[lo:hi]}->{ch}",), hi)
             for prefix, names, end in readings
             for lo, hi in spans
             if lo >= end
@@ -494,10 +498,14 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     "li"/"h", "1"/"l", "0"/"o", b/h, c/e) and reads specks as punctuation.
     Only tokens that no dictionary knows are candidates (one set difference);
     each is mapped through the error model (one or two weighted confusions from
-    ``ocr_confusions.tsv``, or, for words of 4+ letters, one unlisted letter
-    edit at a high backoff cost; never free edit distance) to dictionary words,
-    scored by frequency minus confusion cost, plus context bigrams and the
-    document's own words (a form written right elsewhere in it).
+    ``ocr_confusions.tsv``; a run of minim letters regrouped into others with
+    as many strokes, "nmnber" -> "number"; a glyph mark inside a word, alone or
+    with the character it touches, read as one letter, "l;he" -> "the"; or, for
+    words of 4+ letters, one unlisted letter edit at a high backoff cost; never
+    free edit distance) to dictionary words, scored by frequency minus
+    confusion cost, plus context bigrams (a garbled neighbour counts as the
+    word it reads as) and the document's own words (a form written right
+    elsewhere in it, or repaired in a first round).
 
     The main false positive is a real word no dictionary knows: a name, a
     drug, an old spelling, a term ("synset"), a word of another language. The
@@ -506,8 +514,10 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     of French, German, Spanish, Italian, Portuguese or Dutch, and tokens between
     two unknown words are never touched; a word wordfreq knows, however rare,
     changes only into a very common one; a Capitalised token only into a common
-    word, by a backoff edit only at a sentence start, and not when it recurs
-    while its repair does not; the best candidate must beat keeping the token
+    word, by a backoff edit only at a sentence start, never after an initial
+    ("G. Saon"), and not when it recurs while its repair does not; a glyph
+    reading only of a whole token ("(tistril)ui;ions" is left); the best
+    candidate must beat keeping the token
     by ``ocr_margin`` and the runner-up by a point.
 
     The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
@@ -699,8 +709,8 @@ def _decide(
     nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
     # A garbled neighbour counts as the word it reads as ("frorn hcrc" is
     # "from here"), so that a second run, after the neighbour's repair, decides alike.
-    prev_c = _context_word(_token_core(text, prev.start(1))).split(" ")[-1] if prev else ""
-    next_c = _context_word(_token_core(text, nxt.start(1))).split(" ")[0] if nxt else ""
+    prev_c = _context_word(text, prev).split(" ")[-1] if prev else ""
+    next_c = _context_word(text, nxt).split(" ")[0] if nxt else ""
     if prev_c and next_c and not _known(prev_c) and not _known(next_c):
         ctx.count("left_unknown_neighbours")  # between two words no dictionary knows
         return None
@@ -713,7 +723,7 @@ def _decide(
     if part[:1].isupper() and _after_initial(text, start):
         ctx.count("left_name")  # "G. Saon": a surname after an initial
         return None
-    glyph = any(ch in _GLYPH_MARKS for name in best.confusions for ch in name.split("->")[0])
+    glyph = best.confusions[0][:1] == "#"  # a glyph reading, not a listed confusion
     if glyph and _token_core(text, start) != part:
         ctx.count("left_fragment")  # "(tistril)ui;ions": a piece of a longer garble
         return None
@@ -761,12 +771,20 @@ def _decide(
     return Edit(start, end, after, reason, round(confidence, 3))
 
 
-def _context_word(word: str) -> str:
-    """A neighbour token as context: lower-cased, or its best repair if it has one."""
+def _context_word(text: str, neighbour: regex.Match[str]) -> str:
+    """A neighbouring word as context, lower-cased: the best repair of its
+    whole token if that has marks inside and a repair ("l:rom" -> "from"),
+    else the word or its best repair ("frorn" -> "from")."""
+    word = neighbour.group(1)
+    core = _token_core(text, neighbour.start(1))
+    if core != word and not _known(core.lower()):
+        best = _analyse(core).best
+        if best is not None:
+            return best.word.lower()
     low = word.lower()
-    if not word or _known(low):
+    if _known(low):
         return low
-    best = _analyse(word).best
+    best = _analyse(low).best
     return best.word.lower() if best is not None else low
 
 
@@ -798,11 +816,15 @@ def _other_language_words() -> frozenset[str]:
 
 
 def _after_initial(text: str, pos: int) -> bool:
-    """Whether an initial stands just before ``pos`` ("G. " in "G. Saon")."""
-    before = text[max(0, pos - 4) : pos]
+    """Whether an initial of a name list stands just before ``pos`` ("G. "
+    in "Padmanabhan, G. Saon, and"): a capital and a period after the start, a
+    comma, "and" or another initial; not "vitamin C. Tbis", a sentence end."""
+    if pos < 3 or text[pos - 2 : pos] != ". " or not text[pos - 3].isupper():
+        return False
+    before = text[max(0, pos - 8) : pos - 3]
     return (
-        len(before) >= 3 and before[-2:] == ". " and before[-3].isupper()
-        and (len(before) == 3 or not before[-4].isalpha())
+        not before or before[-1] in "\n(" or f" {before}".endswith((", ", "; ", " and ", "& "))
+        or (len(before) >= 3 and before[-3].isupper() and before[-2:] == ". ")
     )
 
 
