@@ -533,7 +533,7 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     # Each token with the whitespace after it ("Related:11 " needs it).
     spans = [(p, p + len(t) + 1) for t in survey.punct for p in _positions(text, t)]
-    words += _doc_part_edits(text, ctx)
+    words = words + _doc_part_edits(text, ctx, skip=survey.split)  # not the cached list
     edits = _punct_edits(text, spans) + _email_edits(text, spans) + words
     edits = _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
     _OPENED[:] = [(apply_edits(text, edits), ctx.config)]  # what rejoin_split_words will see
@@ -718,14 +718,16 @@ def _after_determiner(text: str, start: int) -> bool:
     return before is not None and before[1].lower() in BOUNDARY_DETERMINERS
 
 
-def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
+def _doc_part_edits(text: str, ctx: StepContext, skip: Container[str] = ()) -> list[Edit]:
     """Splits of a word no dictionary knows (or a rare one) glued to a
     function word or a common word, where the document writes the word alone
     elsewhere: "monoidwith" where "monoid" stands, "thenevus" where "nevus"
     stands. The document's own words are the evidence the dictionaries lack.
 
-    Only once the gate is open (these splits do not count for it), so clean
-    text never pays for the loop. The false positive is a rare word that ends
+    Only once the gate is open (these splits do not count for it: counting
+    them changed no result on our damage, as the gate's first look closes
+    before them), so clean text never pays for the loop; ``skip``: the
+    ordinary split's candidates. The false positive is a rare word that ends
     or starts in a function word and whose remainder is also a word of the
     document ("shelterin" where "shelter" stands); the guards: no short
     function words that also end Latin and chemical names ("in", "is", "or",
@@ -744,7 +746,7 @@ def _doc_part_edits(text: str, ctx: StepContext) -> list[Edit]:
     edits = []
     for token in found:
         m = BOUNDARY_CANDIDATE.fullmatch(token)
-        if m is None:
+        if m is None or m[1] in skip:
             continue
         shapes = _doc_part_shapes(m[1])
         if not shapes:
