@@ -58,6 +58,7 @@ OPEN_GATE_NEGATIVES = [
     ("old_spelling_apostrophe", "Tbe patient lov'd the sea."),
     ("glyph_reading_too_short", "Tbe value is X*t,k here."),
     ("glyph_fragment_of_longer_garble", "Tbe nodes (tistril)ui;ions are shown."),
+    ("lost_space_before_a_capital", "Tbe best diet.A walk helps too."),
     ("surname_after_initial", "Tbe work of J. Huang, G. Saon and B. Kingsbury was cited."),
 ]
 

@@ -309,7 +309,7 @@ def _glyph_readings(word: str, most: int) -> list[tuple[str, tuple[str, ...]]]:
         spans = [(i, i + 1)]
         if word[i - 1].isalnum():
             spans.append((i - 1, i + 1))
-        if word[i + 1].isalnum():
+        if word[i + 1].islower() or word[i + 1].isdigit():  # "diet.A" is a lost space
             spans.append((i, i + 2))
         readings = [
             (prefix + word[end:lo] + ch, names + (f"#{word[lo:hi]}->{ch}",), hi)
