@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
+from pathlib import Path
 
 import pytest
 
-from textrepair import Config, load, pipeline
+from textrepair import Config, load, pipeline, repair
 from textrepair.pipeline import normalisers
+from textrepair.tokens import clear_word_caches
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_load_runs_the_hooks_of_enabled_steps_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,3 +37,41 @@ def test_load_builds_the_lazy_tables() -> None:
     for built in (ocr._other_language_words, ocr._candidate_words, spinning._reverse_index,
                   spinning._bare_lemmas):
         assert built.cache_info().currsize == 1, built.__name__
+
+
+def _memo_sizes() -> dict[str, int]:
+    """The size of every module-level container and lru cache in textrepair."""
+    sizes = {}
+    for name, module in sorted(sys.modules.items()):
+        if name != "textrepair" and not name.startswith("textrepair."):
+            continue
+        for attr, value in vars(module).items():
+            if isinstance(value, (set, dict, list)):
+                sizes[f"{name}.{attr}"] = len(value)
+            elif callable(getattr(value, "cache_info", None)):
+                bounded = value.cache_parameters()["maxsize"] is not None
+                sizes[f"{name}.{attr}({'words' if bounded else ''})"] = value.cache_info().currsize
+    return sizes
+
+
+def test_clear_word_caches_forgets_every_word() -> None:
+    """After clear_word_caches() nothing holds more than after load(), except
+    memos of the last text (one entry) and small tables built once (unbounded
+    caches keyed by a model or a stroke count, a dozen entries at most): a
+    per-word memo that clear_word_caches misses would make scripts/bench.py
+    time seen words as new ones."""
+    load()
+    clear_word_caches()
+    before = _memo_sizes()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Patients frorn tbe trial analyzedDNAfrom the treat ment , too .")
+    for text in texts:
+        repair(text)
+    grown = {k for k, v in _memo_sizes().items() if v > before.get(k, 0)}
+    assert any(k.endswith("(words)") for k in grown)  # the documents did fill word caches
+    clear_word_caches()
+    after = _memo_sizes()
+    grown = {k: (before.get(k, 0), v) for k, v in after.items() if v > before.get(k, 0)}
+    last_text = {k for k, (b, v) in grown.items() if v <= 1 and not k.endswith(")")}
+    tables = {k for k, (b, v) in grown.items() if k.endswith("()") and v <= 12}
+    assert set(grown) - last_text - tables == set(), grown

@@ -59,7 +59,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts
-from .tokens import WORD_CACHE_SIZE
+from .tokens import WORD_CACHE_SIZE, forget_with_word_caches
 from .tokens import tokens as shared_tokens
 
 # A word wordfreq has never seen costs this much (a zipf of -1).
@@ -231,6 +231,7 @@ _LAST_SURVEY: list[_Survey] = []
 # Cores the survey found nothing to do about: all its tests on a core need no
 # document, so the answer holds for every text (a rare word, a gene name).
 _NOTHING_TO_DO: set[str] = set()
+forget_with_word_caches(_NOTHING_TO_DO.clear)
 
 
 def _survey(text: str) -> _Survey:

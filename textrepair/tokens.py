@@ -9,6 +9,8 @@ step is a measurable part of the clean-text cost (see scripts/bench.py).
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import NamedTuple
 
 # How many entries each step's per-word cache keeps (functools.lru_cache). A
@@ -16,6 +18,34 @@ from typing import NamedTuple
 # in a batch run each worker fills its own, so the size bounds the memory a
 # long run adds per worker (about 70 MB) while keeping the common words cached.
 WORD_CACHE_SIZE = 1 << 14
+
+# What the steps learned about single words outside their lru caches (a set of
+# words with nothing to do): how to forget it (see clear_word_caches).
+_FORGETTERS: list[Callable[[], None]] = []
+
+
+def forget_with_word_caches(forget: Callable[[], None]) -> None:
+    """Register ``forget`` to run in :func:`clear_word_caches` (for a per-word
+    memo that is not an lru cache)."""
+    _FORGETTERS.append(forget)
+
+
+def clear_word_caches() -> None:
+    """Forget everything the steps learned about single words: every per-word
+    ``lru_cache`` of ``WORD_CACHE_SIZE`` entries in textrepair's modules and
+    every memo registered with :func:`forget_with_word_caches`. The tables
+    :func:`textrepair.load` builds stay, so the next documents are handled as
+    by a fresh worker after ``load()``: ``scripts/bench.py`` times documents
+    the steps have not seen more than once this way."""
+    for name, module in list(sys.modules.items()):
+        if name != "textrepair" and not name.startswith("textrepair."):
+            continue
+        for value in list(vars(module).values()):
+            params = getattr(value, "cache_parameters", None)
+            if callable(params) and params()["maxsize"] == WORD_CACHE_SIZE:
+                value.cache_clear()
+    for forget in _FORGETTERS:
+        forget()
 
 
 class Tokens(NamedTuple):
