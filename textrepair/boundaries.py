@@ -492,7 +492,11 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     "Neumann,2003", "R.S.Michalski", "15That", "0.76umcp" (not units: "2.5mcg").
     A token whose ending many words share is a suffix, not a glued word
     ("expressor": aggressor, suppressor), and a token that ends a hyphenated
-    compound elsewhere in the document ("double-expressor") recurs.
+    compound elsewhere in the document ("double-expressor") recurs. Once
+    the gate is open, a rare word the document writes alone elsewhere is
+    split from a function word or a common word glued to it ("monoidwith"
+    where "monoid" stands, "thenevus"; see :func:`_doc_part_edits`), and "is
+    a" is never split off after an article ("the isa hierarchy").
 
     The document gate: clean text has a stray glued word now and then (a typo,
     "failureor"), a page that lost its link markup has one every few lines.
