@@ -198,10 +198,30 @@ def test_ascii_part_pattern_agrees_with_unicode_one(token: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abcAB .,;:~^`?wgovrt", max_size=40))
 def test_inner_mark_pretest_is_exact_on_ascii(text: str) -> None:
-    from textrepair.ocr import _inner_mark
+    from textrepair.ocr import _inner_mark, _joins_two_words
     from textrepair.patterns import OCR_INNER_MARK
 
-    assert _inner_mark(text) == bool(OCR_INNER_MARK.search(text))
+    expected = any(
+        not (m.group()[2] in ",;:" and _joins_two_words(text, m.start() + 2))
+        for m in OCR_INNER_MARK.finditer(text, overlapped=True)
+    )
+    assert _inner_mark(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Rel,tion of the be.st cases", True),
+        ("a mark inside a wo;rd", True),
+        ("See ClinicalTrials.gov or Smokefree.gov today.", False),
+        ("a recessive pattern,which means", False),
+        ("the arginine:glycine ratio", False),
+    ],
+)
+def test_inner_mark_is_not_a_domain_or_two_words(text: str, inner: bool) -> None:
+    from textrepair.ocr import _inner_mark
+
+    assert _inner_mark(text) is inner
 
 
 def test_other_language_words_agree_with_wordfreq() -> None:

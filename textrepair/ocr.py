@@ -28,6 +28,8 @@ from .patterns import (
     OCR_GARBLE_MARK,
     OCR_INNER_MARK,
     OCR_INNER_MARK_HINT,
+    OCR_LETTERS_AFTER,
+    OCR_LETTERS_BEFORE,
     OCR_NEXT_WORD,
     OCR_PART,
     OCR_PART_ASCII,
@@ -612,11 +614,26 @@ def _has_listed_candidate(part: str) -> bool:
 def _inner_mark(text: str) -> bool:
     """Whether a mark stands inside a word ("be.st"; see OCR_INNER_MARK),
     looked for only where the stdlib pre-test finds a mark before a letter
-    (the regex module scans a whole document several times slower)."""
+    (the regex module scans a whole document several times slower). A comma,
+    colon or semicolon between two known words is a missing space or a pair
+    ("pattern,which", "arginine:glycine"), not a speck."""
     for hint in OCR_INNER_MARK_HINT.finditer(text):
-        if hint.start() >= 2 and OCR_INNER_MARK.match(text, hint.start() - 2):
-            return True
+        pos = hint.start()
+        if pos < 2 or not OCR_INNER_MARK.match(text, pos - 2):
+            continue
+        if text[pos] in ",;:" and _joins_two_words(text, pos):
+            continue
+        return True
     return False
+
+
+def _joins_two_words(text: str, pos: int) -> bool:
+    """Whether the mark at ``pos`` stands between two known words of 3+ letters."""
+    before = OCR_LETTERS_BEFORE.search(text, max(0, pos - 40), pos)
+    after = OCR_LETTERS_AFTER.match(text, pos + 1)
+    return all(
+        m is not None and len(m.group()) >= 3 and _known(m.group().lower()) for m in (before, after)
+    )
 
 
 def _garble_marks(text: str) -> int:

@@ -328,8 +328,15 @@ OCR_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+\p{L}|\p{Lu}\p{Ll}{0,2}\.\p{Lu}\p
 OCR_PREV_WORD = regex.compile(r"(?<!\p{L})(\p{L}+)[ \t]+$")
 OCR_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 # A mark inside a word after two lower-case letters ("be.st", "Master?s"), not
-# in a domain name: the OCR sign the first look cannot see in its tokens.
-OCR_INNER_MARK = regex.compile(r"\p{Ll}{2}[.,;:~^`?]\p{Ll}(?!\p{Ll}*\.(?:gov|org|com|edu|net)\b)")
+# in a domain name ("ClinicalTrials.gov", "nih.nlm.gov"): the OCR sign the
+# first look cannot see in its tokens.
+OCR_INNER_MARK = regex.compile(
+    r"\p{Ll}{2}(?:\.(?!(?:gov|org|com|edu|net)\b)|[,;:~^`?])\p{Ll}"
+    r"(?!\p{Ll}*\.(?:gov|org|com|edu|net)\b)"
+)
+# The letters before a position, and after one (a word a mark touches).
+OCR_LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
+OCR_LETTERS_AFTER = regex.compile(r"\p{L}+")
 # Its fast pre-test (the stdlib engine scans a plain class much faster).
 OCR_INNER_MARK_HINT = re.compile(r"[.,;:~^`?][a-z]")
 # Digits between lower-case letters ("ca11s", "pr0cedures"): worth the full look.
