@@ -20,17 +20,22 @@ CPU seconds of this process (``time.process_time``), so other jobs on the
 machine slow both systems alike instead of skewing the ratio; the best of
 several passes drops the passes another job disturbed most.
 
-    python scripts/bench.py [--limit N] [--repeat R]
+``--steps`` adds where the time goes on new undamaged documents: each step's
+CPU seconds inside the pipeline (best of ``--repeat``), as a share of ftfy's.
+
+    python scripts/bench.py [--limit N] [--repeat R] [--steps]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -57,11 +62,46 @@ def timed(
     return best
 
 
+def step_times(texts: list[str], repeat: int, before: Callable[[], object]) -> dict[str, float]:
+    """CPU seconds each enabled step spends on ``texts`` (best of ``repeat``
+    passes, ``before`` each): every step's function is wrapped in a timer."""
+    import textrepair
+    from textrepair import pipeline
+
+    spent: dict[str, float] = {}
+
+    def timer(name: str, func: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
+        def timed_step(text: str, ctx: Any) -> list[Any]:
+            t0 = time.process_time()
+            try:
+                return func(text, ctx)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - t0
+
+        return timed_step
+
+    steps = pipeline.normalisers()
+    pipeline._ORDERED[:] = [dataclasses.replace(n, func=timer(n.name, n.func)) for n in steps]
+    best: dict[str, float] = {}
+    try:
+        for _ in range(repeat):
+            before()
+            spent.clear()
+            for t in texts:
+                textrepair.repair(t)
+            for name, secs in spent.items():
+                best[name] = min(best.get(name, secs), secs)
+    finally:
+        pipeline._ORDERED[:] = steps
+    return best
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="documents to read (default: all)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--steps", action="store_true", help="also time each step on new documents")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -84,6 +124,7 @@ def main() -> int:
     print("| texts | system | docs/s | MB/s | ratio to ftfy.fix_text |")
     print("|---|---|---|---|---|")
     per_doc = {}
+    step_rows: list[str] = []
     for label, (warm, texts) in sets.items():
 
         def fresh_worker(warm: list[str] = warm) -> None:
@@ -106,6 +147,14 @@ def main() -> int:
                 f"{mb / secs:.2f} | {t_ftfy / secs:.2f} |"
             )
         per_doc[label] = t_new / len(texts)
+        if args.steps and label == "undamaged":
+            per_step = step_times(texts, args.repeat, before=fresh_worker)
+            step_rows.append("\n| step (new undamaged documents) | CPU s | share of ftfy.fix_text's time |")
+            step_rows.append("|---|---|---|")
+            for name, secs in sorted(per_step.items(), key=lambda kv: -kv[1]):
+                step_rows.append(f"| `{name}` | {secs:.3f} | {secs / t_ftfy:.2f}× |")
+            step_rows.append(f"| pipeline total (above) | {t_new:.3f} | {t_new / t_ftfy:.2f}× |")
+    print("\n".join(step_rows))
     # Start-up is paid once per process (each `textrepair batch` worker, each
     # datatrove task process): how many documents make it a small share.
     print("\n| texts | start-up equals | start-up under 1% of a worker's time after |")
