@@ -211,19 +211,15 @@ class _Survey:
     _rejoin_hits: list[int] | None = None
 
     @property
-    def rejoin(self) -> list[str]:
-        """The ``fragments`` that start or end a word with a neighbour ("treat
-        ment"); worked out only for a text with fragments."""
-        return [
-            t for t in self.fragments
-            if _joins_a_neighbour(self.text, t, t.strip(BOUNDARY_STRIP).lower())
-        ]
-
-    @property
     def rejoin_hits(self) -> list[int]:
-        """Where the ``rejoin`` tokens stand."""
+        """Where the ``fragments`` stand that start or end a word with a
+        neighbour ("treat ment"); worked out once, and only when asked."""
         if self._rejoin_hits is None:
-            self._rejoin_hits = [p for t in self.rejoin for p in _positions(self.text, t)]
+            self._rejoin_hits = [
+                p for t in self.fragments
+                if _joins_a_neighbour(self.text, t, t.strip(BOUNDARY_STRIP).lower())
+                for p in _positions(self.text, t)
+            ]
         return self._rejoin_hits
 
 

@@ -714,11 +714,6 @@ def _gate_bytes(text: str) -> list[bytes]:
     return text.lower().encode("ascii", "replace").translate(SPIN_GATE_BYTES).split()
 
 
-def _gate_words(text: str) -> list[str]:
-    """:func:`_gate_bytes` as str."""
-    return [w.decode() for w in _gate_bytes(text)]
-
-
 @normaliser(
     order=70, dictionaries=("spin_synonyms", "health_words", "health_bigrams"), load=warm_up
 )
