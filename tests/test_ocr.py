@@ -252,3 +252,85 @@ def test_first_look_question_agrees_with_the_one_confusion_search(part: str) -> 
     from textrepair.ocr import _analyse, _has_listed_candidate
 
     assert _has_listed_candidate(part) == (_analyse(part, full=False).best is not None)
+
+
+# --- the wide search (Config.ocr_wide_distance), for text known to be OCR ---
+
+KNOWN_OCR = ONLY.with_values(ocr_doc_min_signals=0, ocr_doc_min_rate=0.0, ocr_wide_distance=3)
+
+WIDE_CASES = [
+    ("marks_read_as_letters", "The diaqnos~s was made early.", "The diagnosis was made early."),
+    ("two_marks", "The vacc~nat~on rate rose.", "The vaccination rate rose."),
+    ("three_edits", "The treatrnemt was safe.", "The treatment was safe."),
+    ("mark_and_shape_letter", "It was a hosp~tai stay.", "It was a hospital stay."),
+    ("sentence_start", "Hosp~tai stays were short.", "Hospital stays were short."),
+]
+
+WIDE_NEGATIVES = [
+    ("rare_terms", "The covarying factors, immunoassays and nephrotoxicity were studied."),
+    ("more_terms", "Dysregulation of subclinical hyperkalaemia in glomerulonephritis."),
+    ("names", "It was studied by Nakamura and Kowalczyk in Wrocław."),
+    ("capitalised_mid_sentence", "The records of Hosp~tai Group were lost."),
+    ("compounds_and_pairs", "The bottom-up and/or top-down view of him/her."),
+    ("identifiers", "The HbA1c, IGFBP7 and rs12345678 values."),
+    ("mark_at_the_end", "The diagnos~ was made."),
+]
+
+
+@pytest.mark.parametrize(("text_in", "text_out"), [c[1:] for c in WIDE_CASES],
+                         ids=[c[0] for c in WIDE_CASES])
+def test_wide_search(text_in: str, text_out: str) -> None:
+    result = repair(text_in, KNOWN_OCR)
+    assert result.text == text_out
+    assert all("ocr: wide" in c.reason for c in result.changes)
+
+
+@pytest.mark.parametrize("text", [c[1] for c in WIDE_NEGATIVES], ids=[c[0] for c in WIDE_NEGATIVES])
+def test_wide_search_leaves_alone(text: str) -> None:
+    assert repair(text, KNOWN_OCR).changes == []
+
+
+def test_wide_search_is_off_by_default() -> None:
+    assert Config().ocr_wide_distance == 0
+    off = ONLY.with_values(ocr_doc_min_signals=0, ocr_doc_min_rate=0.0)
+    assert repair("The vacc~nat~on rate rose.", off).changes == []
+
+
+def test_wide_search_distance_validated() -> None:
+    for bad in (-1, 4):
+        with pytest.raises(ValueError):
+            Config(ocr_wide_distance=bad)
+
+
+def test_wide_repairs_are_no_gate_signal() -> None:
+    # With the gate on, a wide repair alone does not open it (a long typo is no OCR).
+    gate_on = ONLY.with_values(ocr_wide_distance=3)
+    text = "Patients had a short treatrnemt course. " + "They were well. " * 10
+    assert repair(text, gate_on).changes == []
+
+
+def test_weighted_distance_prices_ocr_edits_below_others() -> None:
+    from textrepair.ocr import _model, _weighted_distance
+
+    def wd(ocr: str) -> float:
+        return _weighted_distance(ocr, "hospital", _model())
+
+    assert wd("hospital") == 0.0
+    assert wd("hosp~tal") < wd("hospxtal")  # a mark inside a word is noise
+    assert wd("hospltal") < wd("hospwtal")  # l for i: the same stem shape
+    assert wd("hospiztal") < wd("hospitals")  # an added end is morphology, not OCR
+
+
+WIDE_WORDS = st.sampled_from(
+    "the patients were treated with tbe diaqnos~s vacc~nat~on treatrnemt hosp~tai Hosp~tai "
+    "frorn covarying immunoassays Nakamura . , ( )".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WIDE_WORDS, min_size=1, max_size=30))
+def test_wide_replay_and_idempotence(words: list[str]) -> None:
+    text = " ".join(words)
+    result = repair(text, KNOWN_OCR)
+    assert replay(text, result.changes) == result.text
+    assert repair(result.text, KNOWN_OCR).changes == []

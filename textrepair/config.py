@@ -83,6 +83,13 @@ class Config:
     ocr_doc_min_rate: float = 1.0
     """... and how many per 100 words (a lone typo in a long clean page is no OCR).
     Both 0 turn the gate off, for text known to be OCR output."""
+    ocr_wide_distance: int = 0
+    """For text known to be OCR output (with the gate off): above 0, also repair
+    long tokens garbled in several characters ("flmctional", "Intelli~enc~e") that
+    neither a dictionary nor wordfreq knows and that show OCR damage (a mark or
+    digit inside, a letter trigram English rarely has), searching words up to this
+    many edits away (at most 3; symspellpy) and pricing them by a weighted edit
+    distance. The search index takes about 7 s to build at first use."""
 
     boundary_doc_min_repairs: float = 3.0
     """Evidence of broken word boundaries a document must show before
@@ -123,6 +130,10 @@ class Config:
         if min(self.ocr_margin, self.ocr_doc_min_rate, self.ocr_doc_min_signals) < 0:
             raise ValueError(
                 "Config.ocr_margin, ocr_doc_min_rate and ocr_doc_min_signals must be >= 0"
+            )
+        if not 0 <= self.ocr_wide_distance <= 3:
+            raise ValueError(
+                f"Config.ocr_wide_distance must be 0 (off) to 3, got {self.ocr_wide_distance}"
             )
         if self.boundary_doc_min_repairs < 0 or self.boundary_doc_min_rate < 0:
             raise ValueError(

@@ -92,6 +92,31 @@ _MINIM_MAX = 8
 _GLYPH_MARKS = frozenset(".,;:~^`")
 _GLYPH_COST = 2.5
 _GLYPH_MAX = 2
+# The wide search (Config.ocr_wide_distance, for text known to be OCR): a token
+# of _WIDE_MIN_LEN+ characters that no dictionary and not wordfreq knows, with
+# an OCR sign in it (a mark or digit between letters, or a letter trigram that
+# fewer than _WIDE_RARE_TRIGRAM English words have: "flmctional", "cohlmn"),
+# looked up at edit distance <= Config.ocr_wide_distance (at most
+# _WIDE_DISTANCE, the index's) among the candidate words
+# (symspellpy) and priced by a weighted edit distance: a listed confusion at
+# its cost, a mark or digit read as a letter or dropped cheaply, a letter read
+# for one of its shape family (see _SHAPES) cheaper than any other, a letter
+# lost or added at the end of a word dearly (that is morphology: "linkings",
+# "addressings", not OCR).
+_WIDE_MIN_LEN = 6
+_WIDE_DISTANCE = 3
+_WIDE_RARE_TRIGRAM = 6
+_WIDE_COSTS = {
+    "mark": 1.0, "digit": 1.5, "shape": 1.5, "letter": 2.5, "indel": 2.5,
+    "end": 4.0, "first": 2.0,
+}
+# Glyph shape families (hand-set): round letters, stems, minims and arches,
+# letters with a bowl on an ascender, descenders, diagonals.
+_SHAPES = ("aoecs", "iltfjr", "nuhmr", "bhk", "gqy", "vwy")
+# A wide repair must beat keeping the token (an unseen token keeps
+# _UNSEEN_ZIPF) by this much, and the second candidate by _WIDE_AMBIGUITY.
+_WIDE_MARGIN = 1.5
+_WIDE_AMBIGUITY = 1.0
 
 
 @dataclass(frozen=True)
@@ -148,6 +173,8 @@ def use_model(model: tuple[Confusion, ...] | None) -> None:
     _LETTER_CONFUSIONS.clear()
     _analyse.cache_clear()
     _has_listed_candidate.cache_clear()
+    _LISTED.clear()
+    _wide_analyse.cache_clear()
 
 
 @cache
@@ -474,6 +501,145 @@ def _analyse(part: str, full: bool = True) -> _Analysis:
     return _Analysis(cands[0], cands[1] if len(cands) > 1 else none, keep, "")
 
 
+# --- the wide search (text known to be OCR) -------------------------------
+
+
+@cache
+def _wide_index():
+    """symspellpy's index of the candidate words of 4+ letters at edit
+    distance _WIDE_DISTANCE (built at the first wide search: about 7 s)."""
+    from symspellpy import SymSpell
+
+    index = SymSpell(max_dictionary_edit_distance=_WIDE_DISTANCE, prefix_length=7)
+    for word in _candidate_words():
+        if len(word) >= 4 and word.isalpha():
+            index.create_dictionary_entry(word, 1)
+    return index
+
+
+@cache
+def _trigrams() -> dict[str, int]:
+    """How many English words (wordfreq, zipf >= 2, ASCII letters) hold each
+    letter trigram, with ^ and $ for the word's start and end."""
+    counts: Counter[str] = Counter()
+    for word, freq in _wordfreq().items():
+        if freq >= 1e-7 and word.isascii() and word.isalpha():
+            padded = f"^{word}$"
+            counts.update({padded[i : i + 3] for i in range(len(padded) - 2)})
+    return dict(counts)
+
+
+def _wide_sign(core: str) -> bool:
+    """Whether a token shows OCR damage by itself: a mark or digit inside, or
+    a letter trigram few English words have ("flm" in "flmctional")."""
+    if not core.isalpha():
+        return True
+    counts = _trigrams()
+    padded = f"^{core.lower()}$"
+    return any(counts.get(padded[i : i + 3], 0) < _WIDE_RARE_TRIGRAM for i in range(len(padded) - 2))
+
+
+@cache
+def _shape_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((a, b) for f in _SHAPES for a in f for b in f if a != b)
+
+
+def _weighted_distance(ocr: str, gold: str, model: tuple[Confusion, ...]) -> float:
+    """The cheapest way OCR could have written ``gold`` as ``ocr`` (lower-case):
+    listed confusions at their cost, other edits at _WIDE_COSTS."""
+    costs = _WIDE_COSTS
+    shapes = _shape_pairs()
+    listed = _listed_pairs(model)
+    n, m = len(ocr), len(gold)
+    inf = float("inf")
+    d = [[inf] * (m + 1) for _ in range(n + 1)]
+    d[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            cur = d[i][j]
+            if cur == inf:
+                continue
+            if i < n:
+                ch = ocr[i]
+                kind = "mark" if not ch.isalnum() else "digit" if ch.isdigit() else ""
+                drop = costs[kind] if kind else costs["end"] if i == n - 1 and j == m else costs["indel"]
+                d[i + 1][j] = min(d[i + 1][j], cur + drop)
+                if j < m:
+                    if ch == gold[j]:
+                        sub = 0.0
+                    elif kind:
+                        sub = costs[kind]
+                    else:
+                        sub = costs["shape"] if (ch, gold[j]) in shapes else costs["letter"]
+                    d[i + 1][j + 1] = min(d[i + 1][j + 1], cur + sub)
+            if j < m:
+                add = costs["first"] if i == j == 0 else costs["end"] if i == n else costs["indel"]
+                d[i][j + 1] = min(d[i][j + 1], cur + add)
+            for k in range(1, 5):
+                for g, cost in listed.get(ocr[i : i + k], ()) if i + k <= n else ():
+                    if gold.startswith(g, j):
+                        d[i + k][j + len(g)] = min(d[i + k][j + len(g)], cur + cost)
+    return d[n][m]
+
+
+_LISTED: dict[int, dict[str, tuple[tuple[str, float], ...]]] = {}
+
+
+def _listed_pairs(model: tuple[Confusion, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """The model's confusions, lower-cased, by what OCR wrote (kept per model)."""
+    found = _LISTED.get(id(model))
+    if found is None:
+        best: dict[tuple[str, str], float] = {}
+        for c in model:
+            key = (c.ocr.lower(), c.gold.lower())
+            if c.ocr and key[0] != key[1]:
+                best[key] = min(best.get(key, c.cost), c.cost)
+        by_ocr: dict[str, list[tuple[str, float]]] = {}
+        for (o, g), cost in best.items():
+            by_ocr.setdefault(o, []).append((g, cost))
+        found = _LISTED[id(model)] = {k: tuple(v) for k, v in by_ocr.items()}
+    return found
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _wide_analyse(core: str, distance: int) -> _Analysis:
+    """The wide search's candidates of one token (see _WIDE_MIN_LEN), with
+    the guards that need no context."""
+    from symspellpy import Verbosity
+
+    none = Candidate("", 0.0, (), 0.0)
+    if len(core) < _WIDE_MIN_LEN or not (core[0].isalpha() and core[-1].isalpha()):
+        return _Analysis(None, None, 0.0, "short")
+    if any(ch in core for ch in "-'’?/"):  # compounds, possessives, pairs ("and/or")
+        return _Analysis(None, None, 0.0, "compound")
+    if sum(ch.isalpha() for ch in core) < 4:
+        return _Analysis(None, None, 0.0, "short")
+    reason, keep = _guard(core)
+    if reason:
+        return _Analysis(None, None, keep, reason)
+    if keep > 0:  # wordfreq has seen it: a rare word, not garble
+        return _Analysis(None, None, keep, "rare word")
+    if not _wide_sign(core):
+        return _Analysis(None, None, keep, "no sign")
+    low = core.lower()
+    model = _model()
+    cands = sorted(
+        (
+            Candidate(
+                s.term if not core[:1].isupper() else s.term[:1].upper() + s.term[1:],
+                _weighted_distance(low, s.term, model),
+                (f"wide {s.distance} edits",),
+                _zipf(s.term),
+            )
+            for s in _wide_index().lookup(low, Verbosity.ALL, max_edit_distance=distance)
+        ),
+        key=lambda c: (c.cost - c.zipf, c.word),
+    )
+    if not cands:
+        return _Analysis(None, None, keep, "no candidate")
+    return _Analysis(cands[0], cands[1] if len(cands) > 1 else none, keep, "")
+
+
 # --- repair_ocr_garble ----------------------------------------------------
 
 
@@ -522,6 +688,18 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     candidate must beat keeping the token
     by ``ocr_margin`` and the runner-up by a point.
 
+    For text known to be OCR (``ocr_wide_distance`` > 0, with the gate
+    off), tokens of 6+ characters that neither a dictionary nor wordfreq knows
+    and that show OCR damage themselves (a mark or digit inside, or a letter
+    trigram English words rarely have) and that the error model left alone
+    are looked up at up to that many edits among the candidate words and
+    priced by a weighted edit distance (listed confusions, marks and digits
+    read as letters, letters of one glyph shape, lost or added letters; an
+    added or lost last letter is morphology and dear); the best must beat
+    keeping the token by 1.5 and the runner-up by 1 (its main false positive,
+    a technical term with an odd letter trigram: "synsets" -> "sunsets").
+    Such a repair is no sign of OCR for the gate.
+
     The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
     and ``ocr_doc_min_rate`` per 100 words: repairs through a listed confusion
     (a backoff repair is no sign: a lone typo is not OCR) and marks OCR leaves
@@ -556,22 +734,23 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
         ctx.count("closed_gate")
         return []
     parts = _suspects(left)
-    if not parts:
+    wide = _wide_suspects(left) if config.ocr_wide_distance else set()
+    if not parts and not wide:
         return []
     doc_words = _doc_words(text)
     # Two rounds: the words the first round repairs count as written right in
     # the document in the second ("hcrc ... hcrc" -> "here ... here"), as they
     # will when the output is repaired again: the step stays idempotent.
     first = StepContext(config, ctx.step)
-    edits = _decide_all(text, parts, doc_words, first)
+    edits = _decide_all(text, parts, wide, doc_words, first)
     if edits:
         for e in edits:
             doc_words.update(_doc_words(e.after))
-        edits = _decide_all(text, parts, doc_words, ctx)
+        edits = _decide_all(text, parts, wide, doc_words, ctx)
     else:
         ctx.stats.update(first.stats)
     signals = marks + sum(
-        not e.reason.startswith("ocr: *") and "+*" not in e.reason for e in edits
+        not e.reason.startswith(("ocr: *", "ocr: wide")) and "+*" not in e.reason for e in edits
     )
     rate = 100 * signals / max(1, words)
     if signals < config.ocr_doc_min_signals or rate < config.ocr_doc_min_rate:
@@ -582,9 +761,10 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
 
 
 def _decide_all(
-    text: str, parts: set[str], doc_words: Counter[str], ctx: StepContext
+    text: str, parts: set[str], wide: set[str], doc_words: Counter[str], ctx: StepContext
 ) -> list[Edit]:
-    """The repairs of every occurrence of the suspect ``parts`` (counted in ``ctx``)."""
+    """The repairs of every occurrence of the suspect ``parts`` (counted in
+    ``ctx``), then of the ``wide`` search's tokens where none of those fell."""
     edits = []
     for part in sorted(parts):
         analysis = _analyse(part)
@@ -595,7 +775,48 @@ def _decide_all(
             edit = _decide(text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx)
             if edit is not None:
                 edits.append(edit)
+    taken = sorted((e.start, e.end) for e in edits)
+    for core in sorted(wide):
+        analysis = _wide_analyse(core, ctx.config.ocr_wide_distance)
+        if analysis.best is None:
+            ctx.count(f"left_wide_{analysis.reason.replace(' ', '_')}")
+            continue
+        for start in _positions(text, core):
+            end = start + len(core)
+            if any(s < end and start < e for s, e in taken):
+                continue  # a part of it was repaired through the error model
+            edit = _decide(
+                text, start, core, analysis, doc_words, _WIDE_MARGIN, ctx, _WIDE_AMBIGUITY
+            )
+            if edit is not None:
+                edits.append(edit)
     return edits
+
+
+def _wide_suspects(tokens: frozenset[str]) -> set[str]:
+    """The cores of unknown tokens long enough for the wide search."""
+    safe = _safe()
+    found = set()
+    for token in tokens:
+        core = token.strip(OCR_STRIP)
+        if len(core) < _WIDE_MIN_LEN or core in safe or "@" in core or "://" in core:
+            continue
+        if "www." not in core:
+            found.add(core)
+    return found
+
+
+def _wide_reading(core: str, distance: int) -> str | None:
+    """What the wide search reads a token as, before context (for neighbours)."""
+    analysis = _wide_analyse(core, distance)
+    best, runner = analysis.best, analysis.runner_up
+    if best is None or best.zipf - best.cost < _UNSEEN_ZIPF + _WIDE_MARGIN:
+        return None
+    if runner is not None and runner.word and (
+        best.zipf - best.cost - (runner.zipf - runner.cost) < _WIDE_AMBIGUITY
+    ):
+        return None
+    return best.word.lower()
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -716,7 +937,7 @@ def _glues(ch: str, beyond: str, after: bool = False) -> bool:
 
 def _decide(
     text: str, start: int, part: str, analysis: _Analysis, doc_words: Counter[str],
-    margin: float, ctx: StepContext,
+    margin: float, ctx: StepContext, ambiguity: float = _AMBIGUITY_MARGIN,
 ) -> Edit | None:
     """The repair of one occurrence, with context, or None (counted)."""
     best = analysis.best
@@ -726,22 +947,27 @@ def _decide(
     nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
     # A garbled neighbour counts as the word it reads as ("frorn hcrc" is
     # "from here"), so that a second run, after the neighbour's repair, decides alike.
-    prev_c = _context_word(text, prev).split(" ")[-1] if prev else ""
-    next_c = _context_word(text, nxt).split(" ")[0] if nxt else ""
+    wide = ctx.config.ocr_wide_distance
+    prev_c = _context_word(text, prev, wide).split(" ")[-1] if prev else ""
+    next_c = _context_word(text, nxt, wide).split(" ")[0] if nxt else ""
     if prev_c and next_c and not _known(prev_c) and not _known(next_c):
         ctx.count("left_unknown_neighbours")  # between two words no dictionary knows
         return None
     if _other_language(part.lower()):
         ctx.count("left_other_language")
         return None
-    if best.confusions[0][:1] == "*" and part[:1].isupper() and not _sentence_start(text, start):
+    wide_edit = best.confusions[0].startswith("wide ")  # see _wide_analyse
+    if (
+        (best.confusions[0][:1] == "*" or wide_edit)
+        and part[:1].isupper() and not _sentence_start(text, start)
+    ):
         ctx.count("left_name")
         return None
     if part[:1].isupper() and _after_initial(text, start):
         ctx.count("left_name")  # "G. Saon": a surname after an initial
         return None
     glyph = best.confusions[0][:1] == "#"  # a glyph reading, not a listed confusion
-    if glyph and _token_core(text, start) != part:
+    if (glyph or wide_edit) and _token_core(text, start) != part:
         ctx.count("left_fragment")  # "(tistril)ui;ions": a piece of a longer garble
         return None
 
@@ -771,7 +997,7 @@ def _decide(
     runner = analysis.runner_up
     if runner is not None and runner.word:
         rival = runner.zipf - runner.cost + context(runner.word)
-        if score - rival < _AMBIGUITY_MARGIN:
+        if score - rival < ambiguity:
             ctx.count("left_ambiguous")
             return None
     if score - keep < margin:
@@ -788,10 +1014,11 @@ def _decide(
     return Edit(start, end, after, reason, round(confidence, 3))
 
 
-def _context_word(text: str, neighbour: regex.Match[str]) -> str:
+def _context_word(text: str, neighbour: regex.Match[str], wide: int = 0) -> str:
     """A neighbouring word as context, lower-cased: the best repair of its
     whole token if that has marks inside and a repair ("l:rom" -> "from"),
-    else the word or its best repair ("frorn" -> "from")."""
+    else the word or its best repair ("frorn" -> "from"), else (``wide``) what
+    the wide search reads its token as ("flmctional" -> "functional")."""
     word = neighbour.group(1)
     core = _token_core(text, neighbour.start(1))
     if core != word and not _known(core.lower()):
@@ -802,7 +1029,10 @@ def _context_word(text: str, neighbour: regex.Match[str]) -> str:
     if _known(low):
         return low
     best = _analyse(low).best
-    return best.word.lower() if best is not None else low
+    if best is not None:
+        return best.word.lower()
+    reading = _wide_reading(core, wide) if wide and not _known(core.lower()) else None
+    return reading or low
 
 
 def _other_language(word: str) -> bool:
