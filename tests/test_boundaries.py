@@ -230,11 +230,54 @@ def test_gate_rate_grows_with_the_document() -> None:
 
 
 @pytest.mark.parametrize(
-    "values", [{"boundary_doc_min_repairs": -1}, {"boundary_doc_min_rate": -0.5}]
+    "values",
+    [{"boundary_doc_min_repairs": -1}, {"boundary_doc_min_rate": -0.5},
+     {"boundary_lm_margin": -1.0}],
 )
 def test_gate_knobs_are_validated(values: dict[str, float]) -> None:
-    with pytest.raises(ValueError, match="boundary_doc_min"):
+    with pytest.raises(ValueError, match="must be >= 0"):
         Config(**values)
+
+
+# The bigram model, the split of last resort: lower-case tokens the rules
+# leave alone, split when the model with both neighbours finds the words far
+# likelier than the token as it stands.
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [
+        ("Doctors check your bloodpressure at each visit.",
+         "Doctors check your blood pressure at each visit."),
+        ("Symptoms can varya lot between people.", "Symptoms can vary a lot between people."),
+        ("Rest is needed tobe sure it heals.", "Rest is needed to be sure it heals."),
+        ("Pain around the widestpart of the foot.", "Pain around the widest part of the foot."),
+        ("Keep the hottub clean.", "Keep the hot tub clean."),
+    ],
+)
+def test_bigram_model_splits_lower_case_glue(text_in: str, text_out: str) -> None:
+    result = repair(text_in, SPLIT)
+    assert result.text == text_out
+    assert all("bigram model" in c.reason for c in result.changes)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "A tradeoff between cost and benefit, a longterm plan.",  # closed compounds in use
+        "The nonhormone therapy worked.",  # a prefixed word
+        "Lichen planus follicularis is rare.",  # a Latin ending after -ar
+        "It binds exportin 1.",  # "in" with no word after it: a chemical ending
+        "Check the bloodpressure; the bloodpressure is high.",  # it recurs: a term
+        "A hot-tub rash from the hottub water.",  # written hyphenated elsewhere
+    ],
+)
+def test_bigram_model_leaves_alone(clean: str) -> None:
+    assert repair(clean, SPLIT).changes == []
+
+
+def test_bigram_model_waits_for_the_gate_and_its_margin() -> None:
+    text = "Doctors check your bloodpressure at each visit."
+    assert repair(text, DEFAULT_BOTH).changes == []  # one glued token: the gate stays closed
+    assert repair(text, SPLIT.with_values(boundary_lm_margin=20.0)).changes == []
 
 
 _WORDS = st.sampled_from(

@@ -101,6 +101,11 @@ class Config:
     """... and how much per 100 words (a long clean page collects stray ones).
     Both 0 turn the gate off, for text known to have lost its word boundaries
     (PDF extraction, stripped links)."""
+    boundary_lm_margin: float = 4.0
+    """Once the boundary gate is open (or off): how much likelier (log10; a
+    bigram model of English mixed with the document's own word counts, the
+    words on both sides as context) split_glued_words' last resort must find
+    a lower-case token no rule split read as 2-4 words than as it stands."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -135,9 +140,11 @@ class Config:
             raise ValueError(
                 f"Config.ocr_wide_distance must be 0 (off) to 3, got {self.ocr_wide_distance}"
             )
-        if self.boundary_doc_min_repairs < 0 or self.boundary_doc_min_rate < 0:
+        if min(self.boundary_doc_min_repairs, self.boundary_doc_min_rate,
+               self.boundary_lm_margin) < 0:
             raise ValueError(
-                "Config.boundary_doc_min_repairs and boundary_doc_min_rate must be >= 0"
+                "Config.boundary_doc_min_repairs, boundary_doc_min_rate and "
+                "boundary_lm_margin must be >= 0"
             )
         if self.wrap_min_lines < 1 or self.wrap_min_width < 1:
             raise ValueError("Config.wrap_min_lines and wrap_min_width must be >= 1")
