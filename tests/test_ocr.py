@@ -274,6 +274,9 @@ WIDE_NEGATIVES = [
     ("compounds_and_pairs", "The bottom-up and/or top-down view of him/her."),
     ("identifiers", "The HbA1c, IGFBP7 and rs12345678 values."),
     ("mark_at_the_end", "The diagnos~ was made."),
+    ("paired_brackets", "The gene(s) and mass(es) were found."),
+    ("dash_joined_words", "The life—time risk was small."),
+    ("capital_after_a_mark", "Eat a better diet.A walk helps."),
 ]
 
 
@@ -319,6 +322,8 @@ def test_weighted_distance_prices_ocr_edits_below_others() -> None:
     assert wd("hosp~tal") < wd("hospxtal")  # a mark inside a word is noise
     assert wd("hospltal") < wd("hospwtal")  # l for i: the same stem shape
     assert wd("hospiztal") < wd("hospitals")  # an added end is morphology, not OCR
+    assert wd("hospetal") < wd("hospitak")  # so is a changed last letter
+    assert wd("hospital") < wd("xhospital") and wd("hospiztal") < wd("rehospital")  # a prefix
 
 
 WIDE_WORDS = st.sampled_from(

@@ -113,6 +113,9 @@ _WIDE_COSTS = {
 # Glyph shape families (hand-set): round letters, stems, minims and arches,
 # letters with a bowl on an ascender, descenders, diagonals.
 _SHAPES = ("aoecs", "iltfjr", "nuhmr", "bhk", "gqy", "vwy")
+# Characters that join two words in clean text: a token with one inside is a
+# compound, a pair or a possessive, never searched.
+_WIDE_JOINERS = frozenset("-‐‑‒–—―/'’?")
 # A wide repair must beat keeping the token (an unseen token keeps
 # _UNSEEN_ZIPF) by this much, and the second candidate by _WIDE_AMBIGUITY.
 _WIDE_MARGIN = 1.5
@@ -562,13 +565,16 @@ def _weighted_distance(ocr: str, gold: str, model: tuple[Confusion, ...]) -> flo
             if i < n:
                 ch = ocr[i]
                 kind = "mark" if not ch.isalnum() else "digit" if ch.isdigit() else ""
-                drop = costs[kind] if kind else costs["end"] if i == n - 1 and j == m else costs["indel"]
+                edge = j == 0 or (i == n - 1 and j >= m - 1)  # a prefix or the last letter
+                drop = costs[kind] if kind else costs["end"] if edge else costs["indel"]
                 d[i + 1][j] = min(d[i + 1][j], cur + drop)
                 if j < m:
                     if ch == gold[j]:
                         sub = 0.0
                     elif kind:
                         sub = costs[kind]
+                    elif i == n - 1 and j == m - 1:
+                        sub = costs["end"]  # "transduces" is no garble of "transducer"
                     else:
                         sub = costs["shape"] if (ch, gold[j]) in shapes else costs["letter"]
                     d[i + 1][j + 1] = min(d[i + 1][j + 1], cur + sub)
@@ -610,8 +616,10 @@ def _wide_analyse(core: str, distance: int) -> _Analysis:
     none = Candidate("", 0.0, (), 0.0)
     if len(core) < _WIDE_MIN_LEN or not (core[0].isalpha() and core[-1].isalpha()):
         return _Analysis(None, None, 0.0, "short")
-    if any(ch in core for ch in "-'’?/"):  # compounds, possessives, pairs ("and/or")
+    if any(ch in _WIDE_JOINERS for ch in core):  # "and/or", "life—time", "patient's"
         return _Analysis(None, None, 0.0, "compound")
+    if any(not a.isalnum() and b.isupper() for a, b in zip(core, core[1:])):
+        return _Analysis(None, None, 0.0, "lost space")  # "diet.A walk"
     if sum(ch.isalpha() for ch in core) < 4:
         return _Analysis(None, None, 0.0, "short")
     reason, keep = _guard(core)
@@ -794,10 +802,15 @@ def _decide_all(
 
 
 def _wide_suspects(tokens: frozenset[str]) -> set[str]:
-    """The cores of unknown tokens long enough for the wide search."""
+    """The cores of unknown tokens long enough for the wide search (not
+    tokens with brackets that pair up: "gene(s)", "mass(es)")."""
     safe = _safe()
     found = set()
     for token in tokens:
+        if ("(" in token and ")" in token.partition("(")[2]) or (
+            "[" in token and "]" in token.partition("[")[2]
+        ):
+            continue
         core = token.strip(OCR_STRIP)
         if len(core) < _WIDE_MIN_LEN or core in safe or "@" in core or "://" in core:
             continue
