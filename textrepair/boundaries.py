@@ -884,7 +884,7 @@ class _BigramModel:
         self.token = token
 
     def unigram(self, word: str) -> float:
-        share = (self.counts.get(word, 0) - (word == self.token)) / self.total
+        share = max(0, self.counts.get(word, 0) - (word == self.token)) / self.total
         return math.log10((1 - _DOC_SHARE) * 10 ** -_cost(word) + _DOC_SHARE * share)
 
     def next(self, prev: str, word: str) -> float:
