@@ -226,6 +226,7 @@ class _Survey:
     hyphens: list[str] = field(default_factory=list)
     """Tokens that end in a hyphen after letters ("error-", before "correction")."""
     _rejoin_hits: list[int] | None = None
+    _beside_a_word: list[int] | None = None
 
     @property
     def rejoin_hits(self) -> list[int]:
@@ -238,6 +239,51 @@ class _Survey:
                 for p in _positions(self.text, t)
             ]
         return self._rejoin_hits
+
+    @property
+    def beside_a_word(self) -> list[int]:
+        """Where the ``fragments`` stand as :func:`_rejoin_line` could count
+        them in a join (see :func:`_may_count_in_join`); no word is looked up."""
+        if self._beside_a_word is None:
+            self._beside_a_word = [
+                p for t in self.fragments for p in _positions(self.text, t)
+                if _may_count_in_join(self.text, p, t)
+            ]
+        return self._beside_a_word
+
+    def most_rejoins(self, enough: float) -> float:
+        """At most how many joins that hold a fragment (the gate's evidence)
+        the text has, or some number >= ``enough``: each such join holds a
+        fragment that is a hit and stands beside a word it may be joined
+        with. The bound without the hits is asked first (cheaper)."""
+        if len(self.beside_a_word) < enough:
+            return len(self.beside_a_word)
+        return len(set(self.beside_a_word).intersection(self.rejoin_hits))
+
+
+def _may_count_in_join(text: str, pos: int, token: str) -> bool:
+    """Whether the fragment ``token`` at ``pos`` could count in a join of
+    :func:`_rejoin_line`: there it joins a neighbour only across spaces, with
+    no punctuation between (see :func:`_joined`: "(n = 30)" or "(b)" joins
+    nothing on the side of its bracket), and a unit after a number ("5 mg",
+    "2 Gy") is not a fragment there. Cheap character tests, no lookup."""
+    core = token.strip(BOUNDARY_STRIP)
+    before = pos
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if 0 < before < pos and text[before - 1].isdigit():
+        # A unit, if the number is in the line's window (see _windows).
+        line_start = text.rfind("\n", 0, pos) + 1
+        window = max(line_start, pos - 120)
+        if window == line_start or 0 <= text.find(" ", window, pos) < before:
+            return False
+    end = pos + len(token)
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return (
+        token.startswith(core) and 0 < before < pos and text[before - 1].isalpha()
+    ) or (token.endswith(core) and end < after < len(text) and text[after].isalpha())
 
 
 _LAST_SURVEY: list[_Survey] = []
@@ -598,7 +644,7 @@ def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
     if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
         return False
     most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
-    if most + len(survey.rejoin_hits) < needed:
+    if most + survey.most_rejoins(needed - most) < needed:
         ctx.count("closed_gate")
         return True
     return False
@@ -619,6 +665,9 @@ def _gate_open(
     needed = _gate(text, ctx.config)
     if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
         return True
+    if split_score is not None and split_score + survey.most_rejoins(needed - split_score) < needed:
+        ctx.count("closed_gate")  # no need to plan the joins
+        return False
     other = StepContext(ctx.config, "")
     score = 0.0
     for given, plan in ((split_score, _split_plan), (rejoin_score, _rejoin_plan)):

@@ -661,6 +661,7 @@ def _load() -> None:
     _candidate_ends()
     _bigrams()
     _other_language_words()
+    _known_with_marks()
 
 
 @normaliser(
@@ -738,7 +739,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
         ):
             found += text.count(part)
-    if found < needed and not _inner_mark(text):
+    if found < needed and not _inner_mark(_mark_tokens(distinct, left)):
         ctx.count("closed_gate")
         return []
     parts = _suspects(left)
@@ -859,6 +860,22 @@ def _inner_mark(text: str) -> bool:
             continue
         return True
     return False
+
+
+def _mark_tokens(distinct: frozenset[str], unknown: frozenset[str]) -> str:
+    """The tokens in which :func:`_inner_mark` can find a mark, joined by
+    spaces (a few times shorter than the text): a mark inside a word stands
+    inside one token, and of the known tokens only those with a mark before
+    a letter ("u.s", "amazon.com") can hold one. So ``_inner_mark`` answers
+    the same on this string as on the text (``unknown``: the tokens of
+    ``distinct`` that are not known words)."""
+    return " ".join(unknown.union(distinct.intersection(_known_with_marks())))
+
+
+@cache
+def _known_with_marks() -> frozenset[str]:
+    """The known tokens with a mark before a letter inside ("u.s", "Bit.ly")."""
+    return frozenset(w for w in _safe() if OCR_INNER_MARK_HINT.search(w))
 
 
 def _joins_two_words(text: str, pos: int) -> bool:
