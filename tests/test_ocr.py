@@ -339,3 +339,22 @@ def test_wide_replay_and_idempotence(words: list[str]) -> None:
     result = repair(text, KNOWN_OCR)
     assert replay(text, result.changes) == result.text
     assert repair(result.text, KNOWN_OCR).changes == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(WIDE_WORDS, st.text(alphabet="abcdeilmnrstu~;(.)/—ﬁé0123", min_size=1,
+                                              max_size=14)), min_size=1, max_size=20))
+def test_wide_search_on_any_tokens_keeps_the_contract(words: list[str]) -> None:
+    text = " ".join(words)
+    result = repair(text, KNOWN_OCR)
+    assert replay(text, result.changes) == result.text
+    spans = sorted((c.orig_start, c.orig_end) for c in result.changes)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_wide_search_repairs_whole_tokens_only() -> None:
+    # "vacc~nat~on" alone is repaired; inside a longer token it is a fragment.
+    text = "The vacc~nat~on and x(vacc~nat~on rates."
+    assert [(c.before, c.after) for c in repair(text, KNOWN_OCR).changes] == [
+        ("vacc~nat~on", "vaccination")
+    ]
