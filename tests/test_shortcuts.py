@@ -14,13 +14,52 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textrepair import Config, boundaries, ocr
+from textrepair import tokens as shared
 from textrepair.registry import StepContext
-from textrepair.tokens import tokens
+from textrepair.tokens import share_known, tokens, unknown
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_WORDS = sorted(
     {w for p in SEEDS.glob("*.txt") for w in p.read_text(encoding="utf-8").split()}
 )
+
+# --- the shared set difference: the known words every step skips go once ---
+
+token_text = st.lists(
+    st.one_of(
+        st.sampled_from(SEED_WORDS),
+        st.sampled_from(SEED_WORDS).map(str.lower),
+        st.text(alphabet="abcAB.,'’-éß1", min_size=1, max_size=8),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(token_text, token_text)
+def test_unknown_tokens_are_the_plain_set_difference(text: str, other: str) -> None:
+    # Both steps' sets are registered when built; ask in the pipeline's order,
+    # and again after another text (the kept answer must not leak across).
+    for t in (text, other, text):
+        distinct = tokens(t).distinct
+        for known in (ocr._safe(), boundaries._safe()):
+            assert unknown(t, known) == distinct.difference(known)
+
+
+def test_unknown_tokens_when_the_sets_do_not_nest() -> None:
+    saved, common = dict(shared._KNOWN), shared._COMMON[0]
+    try:
+        a = share_known("step a", frozenset({"to", "be", "or"}))
+        b = share_known("step b", frozenset({"to", "be", "not"}))
+        plain = frozenset({"the"})
+        text = "to be or not to be, the question"
+        for known in (a, b, plain, a):
+            assert unknown(text, known) == tokens(text).distinct.difference(known)
+    finally:
+        shared._KNOWN.clear()
+        shared._KNOWN.update(saved)
+        shared._COMMON[0] = common
+
 
 # --- repair_ocr_garble: the inner-mark scan runs on the unknown tokens only --
 

@@ -60,7 +60,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_counts
-from .tokens import WORD_CACHE_SIZE, forget_with_word_caches
+from .tokens import WORD_CACHE_SIZE, forget_with_word_caches, share_known, unknown
 from .tokens import tokens as shared_tokens
 
 # A word wordfreq has never seen costs this much (a zipf of -1).
@@ -207,7 +207,7 @@ def _safe() -> frozenset[str]:
     keys = _pairs()
     safe = {w for w in words if w not in keys and _is_word(w)}  # all are _known
     safe = safe | {w[:1].upper() + w[1:] for w in safe}
-    return frozenset(safe - set(BOUNDARY_ARTICLE_GLUE))
+    return share_known("split_glued_words", frozenset(safe - set(BOUNDARY_ARTICLE_GLUE)))
 
 
 @dataclass
@@ -301,7 +301,7 @@ def _survey(text: str) -> _Survey:
     survey = _Survey(text)
     safe = _safe()
     tokens = shared_tokens(text).distinct
-    left = tokens.difference(safe)
+    left = unknown(text, safe)
     if left:
         cores = set(map(str.strip, left, repeat(BOUNDARY_STRIP))).difference(safe)
         cores.difference_update(_NOTHING_TO_DO)

@@ -39,7 +39,7 @@ from .patterns import (
 )
 from .registry import StepContext, normaliser
 from .resources import load_table
-from .tokens import WORD_CACHE_SIZE, tokens
+from .tokens import WORD_CACHE_SIZE, share_known, tokens, unknown
 
 # Marks that clean prose never puts against a letter (see OCR_GARBLE_MARK).
 _GARBLE_MARKS = ("~", "|", "\\", "^", "`")
@@ -205,7 +205,7 @@ def _safe() -> frozenset[str]:
     # Whole-word OCR forms the error model lists ("ofthe") are never safe,
     # however often the web writes them.
     words.difference_update(_ocr_words())
-    return frozenset(words | {w[:1].upper() + w[1:] for w in words})
+    return share_known("repair_ocr_garble", frozenset(words | {w[:1].upper() + w[1:] for w in words}))
 
 
 @cache
@@ -733,7 +733,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
     marks = _garble_marks(text)
     found = marks
-    left = distinct.difference(_safe())
+    left = unknown(text, _safe())
     for part in _first_look(left):
         if _has_listed_candidate(part) or (
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)

@@ -4,7 +4,10 @@ Several steps start with the same cheap survey of a document: the set of its
 whitespace-separated tokens, minus a set of tokens they never need to look at
 (one C-speed set difference). On clean text no step changes anything, so every
 step sees the same string; splitting and hashing it once instead of once per
-step is a measurable part of the clean-text cost (see scripts/bench.py).
+step is a measurable part of the clean-text cost (see scripts/bench.py). So
+is the set difference: the words every step skips (the known words the steps
+share, see :func:`share_known`) are taken out once per text, and each step
+takes out only the rest of its own (:func:`unknown`).
 """
 
 from __future__ import annotations
@@ -73,3 +76,41 @@ def tokens(text: str) -> Tokens:
     found = Tokens(frozenset(split), len(split))
     _LAST[0] = (text, found)
     return found
+
+
+# The known words each step's survey skips (by step), and the words all of
+# them skip: the smallest of those sets if it is a subset of the others (it
+# is, for the steps today), else their intersection.
+_KNOWN: dict[str, frozenset[str]] = {}
+_COMMON: list[frozenset[str]] = [frozenset()]
+_LAST_REST: list[tuple[str, frozenset[str], frozenset[str]]] = [("", frozenset(), frozenset())]
+
+
+def share_known(step: str, words: frozenset[str]) -> frozenset[str]:
+    """Register ``words`` as the tokens ``step``'s survey skips, for
+    :func:`unknown`, and return them (a step's cached table builder ends with
+    it). Registering again, for tables rebuilt, replaces the step's set."""
+    _KNOWN[step] = words
+    sets = sorted(_KNOWN.values(), key=len)
+    common = sets[0]
+    if not all(common <= other for other in sets[1:]):
+        common = frozenset.intersection(*sets)
+    _COMMON[0] = common
+    return words
+
+
+def unknown(text: str, known: frozenset[str]) -> frozenset[str]:
+    """The distinct tokens of ``text`` not in ``known``: the same set as
+    ``tokens(text).distinct.difference(known)``, but the words every
+    registered step skips are taken out once per text (the answer for the
+    last text is kept), so each step's own difference looks up only the few
+    tokens left. ``known`` not registered with :func:`share_known`: the plain
+    difference."""
+    if not any(known is k for k in _KNOWN.values()):
+        return tokens(text).distinct.difference(known)
+    common = _COMMON[0]
+    last_text, last_common, rest = _LAST_REST[0]  # one read, as in tokens()
+    if last_common is not common or last_text != text:
+        rest = tokens(text).distinct.difference(common)
+        _LAST_REST[0] = (text, common, rest)
+    return rest if known is common else rest.difference(known)
