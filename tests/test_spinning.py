@@ -212,3 +212,30 @@ def test_gate_evidence_counts_a_repeated_bare_lemma_once() -> None:
     once = spinning._evidence("they are diagnose late".split())
     twice = spinning._evidence("they are diagnose late and are diagnose again".split())
     assert once[1] == twice[1] == 1
+
+
+def _gate_config(text: str, share: float) -> Config:
+    """A config whose gate needs ``1 / share`` times the evidence ``text`` shows."""
+    words = [w.decode() for w in _gate_bytes(text)]
+    evidence, _ = spinning._evidence(words)
+    return ONLY.with_values(
+        spin_doc_min_rate=0.0, spin_doc_min_score=evidence / share / len(words) ** 0.5
+    )
+
+
+def test_gate_confirms_a_document_short_of_evidence_by_its_restorations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A document with 0.8-1 of the needed evidence is restored in full or not
+    at all: in full when its restorations' margins reach _CONFIRM_MARGINS times
+    the needed evidence; below the band it is never looked at."""
+    text = SPUN + "Patients are diagnose late."
+    opened = repair(text, _gate_config(text, 1.0)).changes
+    assert opened
+    near = _gate_config(text, 0.9)
+    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 0.0)
+    assert repair(text, near).changes == opened
+    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 1e9)
+    assert repair(text, near).changes == []
+    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 0.0)
+    assert repair(text, _gate_config(text, spinning._CONFIRM_EV - 0.05)).changes == []
