@@ -515,7 +515,7 @@ def _lemmas(word: str) -> frozenset[str]:
 
 
 def warm_up() -> None:
-    """Build every table restore_spun_words reads (about 5 s, 4 of them the
+    """Build every table restore_spun_words reads (about 6 s, 4 of them the
     reverse index, the fingerprints and the bare lemmas, otherwise built on the
     first document that reaches the gate's second look), so that batch workers
     forked afterwards share them instead of each building its own."""
@@ -525,6 +525,11 @@ def warm_up() -> None:
         _suspicious, _bare_lemmas, _symspell, _wordsegment,
     ):
         build()
+    # lemminflect's lemma table (about 0.8 s), read on the first document the
+    # gate scores in full, a clean one it must confirm included.
+    from lemminflect import getAllLemmas
+
+    getAllLemmas("patients")
 
 
 # --- the gate -------------------------------------------------------------
@@ -753,7 +758,6 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     words = [w.decode() for w in raw]
     evidence, doc_signals = _evidence(words)
-    confirm = evidence < needed
     if evidence < _CONFIRM_EV * needed or doc_signals < cfg.spin_doc_min_signals:
         ctx.count("doc_below_gate")
         return []
@@ -763,8 +767,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     for w in lower:
         for lemma in _lemmas(w):
             doc_lemmas[lemma] += 1
-    edits: list[Edit] = []
-    support = 0.0  # the restorations' margins, for a document the gate must confirm
+    paragraphs = []
     for para_start, para_end in _paragraphs(text):
         idx = [i for i, t in enumerate(tokens) if para_start <= t[0] < para_end]
         if not idx:
@@ -773,14 +776,19 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         if short and _signals([lower[i] for i in idx]) < cfg.spin_paragraph_min_signals:
             ctx.count("paragraphs_left_alone")
             continue
-        for edit, margin in _restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx):
-            edits.append(edit)
-            support += min(margin, _CONFIRM_CAP)
-    if confirm:
+        first = _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower), False)
+        paragraphs.append((idx, first))
+    # A document short of evidence is confirmed by the first pass's margins
+    # (before the second pass, which would double the cost on a clean page).
+    if evidence < needed:
+        support = sum(min(m, _CONFIRM_CAP) for _, first in paragraphs for _, _, m in first)
         if support < _CONFIRM_MARGINS * needed:
             ctx.count("doc_below_gate")
             return []
         ctx.count("docs_confirmed")
+    edits: list[Edit] = []
+    for idx, first in paragraphs:
+        edits.extend(_restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx, first))
     ctx.count("docs_gated")
     return edits
 
@@ -806,12 +814,12 @@ def _neighbour(text: str, tokens: list[tuple[int, int, str]], view: list[str], i
 def _restore_paragraph(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
     doc_lemmas: Counter[str], ctx: StepContext,
-) -> list[tuple[Edit, float]]:
-    """Edits and their margins, from two passes: the first restores against
-    the spun neighbours, the second again with the first pass's restorations
-    as the neighbours (a spun neighbour is poor context: "affected role are
-    diagnose")."""
-    first = _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower), False)
+    first: list[tuple[tuple[int, int], Edit, float]],
+) -> list[Edit]:
+    """The second of two passes: the first (``first``, :func:`_restore_pass`
+    over the spun neighbours) restores against the spun neighbours, the second
+    again with the first pass's restorations as the neighbours (a spun
+    neighbour is poor context: "affected role are diagnose")."""
     if not first:
         return []
     seen_from_right, seen_from_left = list(lower), list(lower)
@@ -825,8 +833,8 @@ def _restore_paragraph(
     # better than the word that was there.
     changed = {a for (a, _), _, _ in first}
     return [
-        (e, margin)
-        for (a, b), e, margin in _restore_pass(
+        e
+        for (a, b), e, _ in _restore_pass(
             text, tokens, lower, idx, doc_lemmas, ctx, (seen_from_right, seen_from_left), True
         )
         if a in changed or a != b or lower[a] in _fingerprints()
