@@ -112,3 +112,27 @@ def test_bound_on_joins_holds_the_joins_the_plan_counts(seed: int) -> None:
     counted = boundaries._rejoin_plan(text, survey, ctx)[1]
     assert counted <= survey.most_rejoins(0) <= survey.most_rejoins(float("inf"))
     assert survey.most_rejoins(0) <= len(survey.rejoin_hits)
+
+
+# --- detokenize_ptb_spacing: the pre-test passes every PTB signal ---------
+
+
+ptb_text = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["do", "it", "A", "1", ")", '"', "”", ",", ".", "(", "n't", "n’t", "'s", "’s", "'re",
+             "’ll", "'", "’", "s", "t", "x.", "(FDA"]
+        ),
+        st.sampled_from(["", " ", "  ", "\n", "\t", "\u00a0", "\u2028", " \n"]),
+    ),
+    max_size=12,
+).map(lambda pairs: "".join(a + b for a, b in pairs))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ptb_text)
+def test_ptb_pretest_passes_every_signal(text: str) -> None:
+    from textrepair.patterns import PTB_SIGNAL
+    from textrepair.spacing import _may_have_signals
+
+    assert PTB_SIGNAL.search(text) is None or _may_have_signals(text)

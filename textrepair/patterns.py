@@ -43,8 +43,6 @@ PTB_SIGNAL = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
-# Substrings one of which every PTB_SIGNAL match contains (a fast pre-test).
-PTB_CHEAP_SIGNS = (" ,", " .", "( ", " n'", " n’", " '", " ’")
 # The spaces to remove in a paragraph that shows the pattern; each group names
 # its rule, which becomes the change record's reason.
 PTB_SPACE = regex.compile(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .changes import Edit
-from .patterns import OTHER_DASH, PTB_CHEAP_SIGNS, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, WORD
+from .patterns import OTHER_DASH, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, WORD
 from .registry import StepContext, normaliser
 from .resources import load_counts
+from .tokens import tokens
 
 
 @normaliser(order=50, dictionaries=("health_words",))
@@ -32,8 +33,7 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     []
     """
     config = ctx.config
-    # Cheap test first: most clean text has none of the signals' spaced forms.
-    if not any(s in text for s in PTB_CHEAP_SIGNS):
+    if not _may_have_signals(text):
         return []
     total = len(PTB_SIGNAL.findall(text))
     if total < config.ptb_min_signals:
@@ -53,6 +53,19 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
             edits.extend(_shift(line_edits, pos))
         pos += len(line) + 1
     return _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
+
+
+def _may_have_signals(text: str) -> bool:
+    """A cheap pre-test that every PTB_SIGNAL match passes (most clean text
+    fails it): a comma or period standing alone as a token (" , ", " . "),
+    which the shared token set answers without a scan, or "( ", " n't",
+    " 's" and their curly forms, scanned for only when the text has that
+    apostrophe at all."""
+    if not tokens(text).distinct.isdisjoint((",", ".")) or "( " in text:
+        return True
+    return ("'" in text and (" '" in text or " n'" in text)) or (
+        "’" in text and (" ’" in text or " n’" in text)
+    )
 
 
 def _space_edits(line: str, evidence: str) -> list[Edit]:
