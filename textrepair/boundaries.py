@@ -317,38 +317,34 @@ def _classify(
     """Sort the cores no dictionary skips into the steps' candidates (``every``:
     all tokens of the text, ``tokens``: those the dictionaries did not skip)."""
     keys = _pairs()
+    forms = _pair_forms()
     punct, split, rejoin, pieces, hyphens = [], [], [], [], []
-    if len(_NOTHING_TO_DO) > 4 * WORD_CACHE_SIZE:
+    if len(_NOTHING_TO_DO) + len(_LOOKS) > 4 * WORD_CACHE_SIZE:
         _NOTHING_TO_DO.clear()
+        _LOOKS.clear()
     for core in cores:
-        if not core.isalpha():
-            word = core[:-1]
-            if core.endswith("-") and word.isalpha() and (word.islower() or word.istitle()):
-                hyphens.append(core)  # whether a word follows depends on the text
-            elif "@" in core or BOUNDARY_PUNCT_GATE.search(core):
-                punct.append(core)
-            else:
+        look = _LOOKS.get(core)
+        if look is None:
+            look = _look(core)
+            if look is _NO_LOOK:
                 _NOTHING_TO_DO.add(core)
+                continue
+            _LOOKS[core] = look
+        kind, apart, key = look
+        if kind == _HYPHEN:
+            hyphens.append(core)  # whether a word follows depends on the text
             continue
-        low = core.lower()
-        todo = False
-        if _could_split(core):
+        if kind == _PUNCT:
+            punct.append(core)
+            continue
+        if kind & _SPLIT:
             split.append(core)
-            todo = True
-        elif _apart(core):
-            todo = True  # whether it is written apart depends on the text
-            if _written_apart(survey.text, _apart(core)):
-                split.append(core)
-        if _fragment(core):
-            if _piece(low):
-                rejoin.append(core)
-                todo = True
-        elif low in keys:
-            todo = True
-            if any(_has_token(every, b if a == low else a) for a, b in keys[low]):
-                pieces.append(low)
-        if not todo:
-            _NOTHING_TO_DO.add(core)
+        elif apart and _written_apart(survey.text, apart):
+            split.append(core)  # whether it is written apart depends on the text
+        if kind & _REJOIN:
+            rejoin.append(core)
+        elif key and not every.isdisjoint(forms[key]):
+            pieces.append(key)
     if not (punct or split or rejoin or pieces or hyphens):
         return
     wanted = set(split).union(hyphens, rejoin)
@@ -366,12 +362,58 @@ def _classify(
         survey.pairs = [f"{a} {b}" for low in pieces for a, b in keys[low] if f"{a} {b}" in lower]
 
 
-def _has_token(tokens: frozenset[str], word: str) -> bool:
-    """Whether ``word`` is among the tokens, perhaps Capitalised or before a comma or period."""
-    return (
-        word in tokens or word + "," in tokens or word + "." in tokens
-        or word[:1].upper() + word[1:] in tokens
-    )
+# What the survey is to do about a core (see _look): kinds, as bits.
+_HYPHEN, _PUNCT, _SPLIT, _REJOIN = 1, 2, 4, 8
+_NO_LOOK = (0, "", "")
+# Cores with something to do -> their _look: the document-free part of what
+# _classify asks of a core, worked out once per core.
+_LOOKS: dict[str, tuple[int, str, str]] = {}
+forget_with_word_caches(_LOOKS.clear)
+
+
+def _look(core: str) -> tuple[int, str, str]:
+    """What the survey is to do about ``core`` in any text, as the kinds (a
+    hyphen that ends a word, glued punctuation, a glued word, a fragment
+    that may be rejoined), the words :func:`_apart` writes it as (split if
+    the text writes them), and the pair key it is (see :func:`_pairs`; a
+    piece if the text has the pair's other piece); :data:`_NO_LOOK` if none."""
+    if not core.isalpha():
+        word = core[:-1]
+        if core.endswith("-") and word.isalpha() and (word.islower() or word.istitle()):
+            return (_HYPHEN, "", "")
+        if "@" in core or BOUNDARY_PUNCT_GATE.search(core):
+            return (_PUNCT, "", "")
+        return _NO_LOOK
+    low = core.lower()
+    kind = 0
+    apart = ""
+    if _could_split(core):
+        kind |= _SPLIT
+    else:
+        apart = _apart(core)
+    key = ""
+    if _fragment(core):
+        if _piece(low):
+            kind |= _REJOIN
+    elif low in _pairs():
+        key = low
+    if not (kind or apart or key):
+        return _NO_LOOK
+    return (kind, apart, key)
+
+
+@cache
+def _pair_forms() -> dict[str, frozenset[str]]:
+    """Each pair key (see :func:`_pairs`) -> the tokens that show the other
+    piece of one of its pairs: the piece, Capitalised or before a comma or
+    period (one set test on the text's tokens)."""
+    forms = {}
+    for low, pairs in _pairs().items():
+        others = [b if a == low else a for a, b in pairs]
+        forms[low] = frozenset(
+            form for o in others for form in (o, o + ",", o + ".", o[:1].upper() + o[1:])
+        )
+    return forms
 
 
 @cache
@@ -497,7 +539,7 @@ def _could_split(word: str) -> bool:
         return True
     if len(word) < 3 or _known(word):
         return False
-    if sum(c.isupper() for c in word) < 2:
+    if sum(map(str.isupper, word)) < 2:
         return _best_split(word, _EVERYTHING) is not None
     if _camel_name(word) or word.isupper():
         return False
@@ -512,6 +554,7 @@ def _load() -> None:
     """Build the tables both steps read (for :func:`textrepair.load`: batch
     workers build them once before they fork, not at their first damaged page)."""
     _safe()
+    _pair_forms()
     _part_words()
     _bigrams()
     _join_words()
@@ -1138,15 +1181,28 @@ def _segment(word: str, doc_words: Container[str]) -> tuple[float, list[str]] | 
     if doc_words is _EVERYTHING:
         return _segment_anywhere(word)
     n = len(word)
+    words = _part_words()
+    # _part_cost, its pre-test inlined (most parts end there); in an ASCII
+    # word a part that starts with a lower-case letter is no acronym, so one
+    # slice of the lower-cased word and one lookup decide it.
+    ascii = word.isascii()
+    low = word.lower() if ascii else word
     best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
     best[0] = (0.0, [])
     for start in range(n):  # best[start] is final: every part ending there is priced
         prev = best[start]
         if prev is None or len(prev[1]) >= 5:
             continue
+        cap = not ascii or not word[start].islower()
         for end in range(start + 1, min(n, start + 20) + 1):
+            if not cap and low[start:end] not in words:
+                continue
             part = word[start:end]
-            cost = _part_cost(part, start == 0, end == n, doc_words)
+            if part.lower() not in words and not (
+                (part.isupper() and 2 <= len(part) <= 6) or (start == 0 and part in ("A", "I"))
+            ):
+                continue
+            cost = _price_part(part, start == 0, end == n, doc_words)
             if cost is None:
                 continue
             total = prev[0] + cost
