@@ -161,3 +161,43 @@ def test_survey_sorts_cores_as_the_plain_tests_do(text: str, fresh: bool) -> Non
         sorted(survey.hyphens),
     )
     assert got == _reference_classify(text)
+
+
+# Tokens made of the pieces BOUNDARY_PUNCT_GATE looks for ("٣": an Arabic-Indic digit).
+token_chars = st.lists(
+    st.sampled_from(
+        ["abc", "a", "Ab", "X", "Y.", "Z", "é", "İ", "Σ", "ǅ", "and", "the", "1", "9", "٣",
+         ".", ",", ":", "(", ")", "“", "”", "-", "/", "'", "’", "—", "–", ";", "%", "°"]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+# Each alternative of BOUNDARY_PUNCT_GATE, its letters and digits drawn from
+# a few ASCII and other ones, with anything around it.
+L, LL, LU, D = "[a-zA-ZéΣǅ]", "[a-zé]", "[A-ZΣ]", "[0-9٣]"
+gate_like = st.from_regex(
+    f"{LL}{{3}}\\([a-z0-9]|{LL},[a-z0-9]|{L}{{3}}:[0-9A-Z]|{LL}{{3}}\\.{LU}{LL}|\\){LL}{{3}}"
+    f"|{LL}{D}|{D}(and|or|the|with)|{L}[,.]“|{LU}\\.{LU}\\.{LU}|{D}{L}{{3}}|{D}\\.{D}+{LL}{{2}}"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        token_chars, gate_like, st.sampled_from(WORDS).map(lambda w: w + "’s"),
+        glued.map(lambda w: w + "-like"),
+    )
+)
+def test_punct_pre_test_never_turns_down_a_match(core: str) -> None:
+    if boundaries.BOUNDARY_PUNCT_GATE.search(core):
+        assert boundaries._may_glue_punct(core)
+
+
+def test_no_letter_is_a_digit() -> None:
+    """The pre-test counts on str.isalpha and the regex module's \\d never
+    both holding (their Unicode tables may be of different versions)."""
+    digit = boundaries.regex.compile(r"\d")
+    letters = (chr(i) for i in range(0x110000) if chr(i).isalpha())
+    assert not [c for c in letters if digit.match(c)]

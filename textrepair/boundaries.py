@@ -16,6 +16,7 @@ positions, or a window of about 120 characters around them, are scored.
 from __future__ import annotations
 
 import math
+import string
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container
@@ -381,7 +382,7 @@ def _look(core: str) -> tuple[int, str, str]:
         word = core[:-1]
         if core.endswith("-") and word.isalpha() and (word.islower() or word.istitle()):
             return (_HYPHEN, "", "")
-        if "@" in core or BOUNDARY_PUNCT_GATE.search(core):
+        if "@" in core or (_may_glue_punct(core) and BOUNDARY_PUNCT_GATE.search(core)):
             return (_PUNCT, "", "")
         return _NO_LOOK
     low = core.lower()
@@ -400,6 +401,24 @@ def _look(core: str) -> tuple[int, str, str]:
     if not (kind or apart or key):
         return _NO_LOOK
     return (kind, apart, key)
+
+
+# Marks no alternative of BOUNDARY_PUNCT_GATE holds ("non-contact", "CDC’s", "4–6").
+_INERT_MARKS = str.maketrans("", "", "-/'’—–")
+_GATE_MARKS = frozenset("(),:.0123456789")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _may_glue_punct(core: str) -> bool:
+    """A cheap pre-test for ``BOUNDARY_PUNCT_GATE.search(core)``: each of its
+    alternatives holds a letter and a bracket, comma, colon, period, opening
+    quote or digit, so a token of letters and hyphens, slashes, apostrophes
+    or dashes only ("free-living", "CDC’s"), or one with no letter ("36-48"),
+    has nothing it could find."""
+    if core.isascii():
+        return not (_GATE_MARKS.isdisjoint(core) or _ASCII_LETTERS.isdisjoint(core))
+    rest = core.translate(_INERT_MARKS)
+    return not (rest.isalpha() or (rest.isascii() and _ASCII_LETTERS.isdisjoint(rest)))
 
 
 @cache
