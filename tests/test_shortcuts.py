@@ -136,3 +136,55 @@ def test_ptb_pretest_passes_every_signal(text: str) -> None:
     from textrepair.spacing import _may_have_signals
 
     assert PTB_SIGNAL.search(text) is None or _may_have_signals(text)
+
+
+# --- repair_ocr_garble: the pre-test's bounds on where a confusion can stand --
+
+
+def _unbounded_pretest(low: str, floor: float) -> bool:
+    """The pre-test without its bounds: every stretch of ``low`` a listed
+    confusion reads, replaced by each of its readings, looked up among the
+    candidate words at least ``floor`` common."""
+    by_ocr, longest, word_forms, _ = ocr._letter_confusions(ocr._model())
+    words = ocr._candidate_set(floor)
+    if low in word_forms or low in words:
+        return True
+    for i in range(len(low)):
+        for j in range(i + 1, min(i + longest, len(low)) + 1):
+            for gold in by_ocr.get(low[i:j], ()):
+                new = low[:i] + gold + low[j:]
+                if new in words or not new.isalpha():
+                    return True
+    return False
+
+
+_PRETEST_WORDS = sorted(w for w in ocr._candidate_words() if w.isalpha())
+
+
+@st.composite
+def _garbled_word(draw: st.DrawFn) -> str:
+    """A candidate word with one listed confusion run backwards at any place
+    (near its ends too, where the bounds cut), or with a letter changed, or
+    random letters: words with and without a candidate."""
+    word = draw(st.sampled_from(_PRETEST_WORDS))
+    kind = draw(st.integers(0, 2))
+    if kind == 0:
+        golds = [
+            (c.gold.lower(), c.ocr.lower()) for c in ocr._model()
+            if c.gold and c.gold.isalpha() and c.ocr.isascii() and c.ocr.isalpha()
+        ]
+        gold, wrong = draw(st.sampled_from(golds))
+        places = [i for i in range(len(word)) if word.startswith(gold, i)]
+        if places:
+            i = draw(st.sampled_from(places))
+            return word[:i] + wrong + word[i + len(gold) :]
+    if kind == 1:
+        i = draw(st.integers(0, len(word) - 1))
+        return word[:i] + draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz")) + word[i + 1 :]
+    return draw(st.text(alphabet="abcdefhilmnortuvwxyz", min_size=1, max_size=14))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_garbled_word(), st.sampled_from([3.0, 3.5, 5.0]))
+def test_pretest_bounds_answer_as_the_unbounded_loop(low: str, floor: float) -> None:
+    assert ocr._may_have_candidate(low, ocr._model(), floor) == _unbounded_pretest(low, floor)

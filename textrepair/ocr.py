@@ -13,6 +13,7 @@ and the document itself.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -385,34 +386,66 @@ def _candidate_words() -> frozenset[str]:
 
 
 @cache
-def _candidate_ends() -> tuple[frozenset[str], frozenset[str]]:
-    """The first four and the last four letters of every candidate word."""
-    words = _candidate_words()
-    return frozenset(w[:4] for w in words), frozenset(w[-4:] for w in words)
+def _candidate_order(floor: float) -> tuple[list[str], list[str]]:
+    """The candidate words at least ``floor`` common (zipf), sorted, and the
+    same words spelled backwards, sorted: the pre-test's bounds (see
+    :func:`_shared_start`)."""
+    words = [w for w in _candidate_words() if _zipf(w) >= floor]
+    return sorted(words), sorted(w[::-1] for w in words)
 
 
-def _may_have_candidate(low: str, model: tuple[Confusion, ...]) -> bool:
+@cache
+def _candidate_set(floor: float) -> frozenset[str]:
+    """The candidate words at least ``floor`` common (zipf)."""
+    if floor <= _MIN_CANDIDATE_ZIPF:
+        return _candidate_words()
+    return frozenset(_candidate_order(floor)[0])
+
+
+def _shared_start(low: str, ordered: list[str]) -> int:
+    """How many first letters ``low`` shares at most with a word of the
+    sorted ``ordered``: the longest is shared with a neighbour of the place
+    where ``low`` would stand in it."""
+    k = bisect_left(ordered, low)
+    most = 0
+    for word in ordered[max(0, k - 1) : k + 1]:
+        n = min(len(low), len(word))
+        i = 0
+        while i < n and low[i] == word[i]:
+            i += 1
+        most = max(most, i)
+    return most
+
+
+def _may_have_candidate(
+    low: str, model: tuple[Confusion, ...], floor: float = _MIN_CANDIDATE_ZIPF
+) -> bool:
     """Whether one listed confusion can turn the lower-case letters ``low``
-    into a word common enough to be a candidate: the first look's cheap
-    pre-test, true of every word the full one-confusion search below finds a
-    candidate for (it ignores where in a word a confusion may apply and
-    letter case, so it may say yes when that search finds none, never the
-    reverse). Without it most of a clean document's cost in this step is
-    building candidates for rare words that have none."""
+    into a word common enough to be a candidate (zipf ``floor`` or more):
+    the first look's cheap pre-test, true of every word the full
+    one-confusion search below finds a candidate for (it ignores where in a
+    word a confusion may apply and letter case, so it may say yes when that
+    search finds none, never the reverse). Without it most of a clean
+    document's cost in this step is building candidates for rare words that
+    have none."""
     by_ocr, longest, word_forms, letters_only = _letter_confusions(model)
-    words = _candidate_words()
+    words = _candidate_set(floor)
     if low in word_forms or low in words:  # "patIents": a confusion of case only
         return True
     # A candidate keeps the word's letters outside the confused stretch
-    # low[i:j]: its first four letters when i >= 4, its last four when
-    # j <= len - 4. Four-letter ends no candidate word has ("imat-", "-umab")
-    # leave only the stretches near that end (when every listed confusion
-    # reads letters as letters, so that each new string is one word).
+    # low[i:j]: so low[:i] starts a candidate word and low[j:] ends one. The
+    # most first and last letters low shares with a candidate word (two
+    # bisections, no per-word table) bound i from above and j from below
+    # (when every listed confusion reads letters as letters, so that each
+    # new string is one word): rare words mostly fail on these bounds alone.
     n = len(low)
-    heads, tails = _candidate_ends()
-    last_i = n if not letters_only or low[:4] in heads else min(n, 4)
-    first_j = 0 if not letters_only or low[-4:] in tails else n - 3
-    for i in range(last_i):
+    first_i, last_i, first_j = 0, n, 0
+    if letters_only and low.isalpha():
+        starts, ends = _candidate_order(floor)
+        last_i = min(n, _shared_start(low, starts) + 1)
+        first_j = n - _shared_start(low[::-1], ends)
+        first_i = max(0, first_j - longest)
+    for i in range(first_i, last_i):
         for j in range(max(i + 1, first_j), min(i + longest, n) + 1):
             for gold in by_ocr.get(low[i:j], ()):
                 new = low[:i] + gold + low[j:]
@@ -485,6 +518,14 @@ def _guard(part: str) -> tuple[str, float]:
     return "", keep
 
 
+def _candidate_floor(part: str, keep: float) -> float:
+    """How common (zipf) a candidate of ``part`` must be: a Capitalised
+    token's more, and a token wordfreq knows (``keep`` > 0) is changed only
+    into a very common word."""
+    floor = _MIN_TITLE_CANDIDATE_ZIPF if part[:1].isupper() else _MIN_CANDIDATE_ZIPF
+    return max(floor, _MIN_RARE_TARGET_ZIPF) if keep > 0 else floor
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _analyse(part: str, full: bool = True) -> _Analysis:
     """Candidates of one token, with the guards that need no context
@@ -493,12 +534,8 @@ def _analyse(part: str, full: bool = True) -> _Analysis:
     reason, keep = _guard(part)
     if reason:
         return _Analysis(None, None, keep, reason)
-    cands = _candidates(part, full)
-    title = part[:1].isupper()
-    floor = _MIN_TITLE_CANDIDATE_ZIPF if title else _MIN_CANDIDATE_ZIPF
-    if keep > 0:
-        floor = max(floor, _MIN_RARE_TARGET_ZIPF)
-    cands = [c for c in cands if c.zipf >= floor]
+    floor = _candidate_floor(part, keep)
+    cands = [c for c in _candidates(part, full) if c.zipf >= floor]
     if not cands:
         return _Analysis(None, None, keep, "no candidate")
     return _Analysis(cands[0], cands[1] if len(cands) > 1 else none, keep, "")
@@ -658,7 +695,9 @@ def _load() -> None:
     _by_first_char(model)
     _letter_confusions(model)
     _candidate_words()
-    _candidate_ends()
+    for floor in (_MIN_CANDIDATE_ZIPF, _MIN_TITLE_CANDIDATE_ZIPF, _MIN_RARE_TARGET_ZIPF):
+        _candidate_order(floor)
+        _candidate_set(floor)
     _bigrams()
     _other_language_words()
     _known_with_marks()
@@ -839,9 +878,12 @@ def _has_listed_candidate(part: str) -> bool:
     confusion make it a candidate? Most rare words fail the cheap pre-test
     and never reach the candidate search; most unknown tokens of clean text
     do not even reach the pre-test (see :func:`_guard`)."""
-    if _guard(part)[0]:
+    reason, keep = _guard(part)
+    if reason:
         return False
-    if part.isascii() and part.isalpha() and not _may_have_candidate(part.lower(), _model()):
+    if part.isascii() and part.isalpha() and not _may_have_candidate(
+        part.lower(), _model(), _candidate_floor(part, keep)
+    ):
         return False
     return _analyse(part, full=False).best is not None
 
