@@ -135,10 +135,13 @@ WORDS = st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=30))
 def test_replay_and_idempotence(words: list[str]) -> None:
-    text = " ".join(words)
-    result = repair(text, ONLY)
+    _replays_and_is_idempotent(" ".join(words), ONLY)
+
+
+def _replays_and_is_idempotent(text: str, config: Config) -> None:
+    result = repair(text, config)
     assert replay(text, result.changes) == result.text
-    assert repair(result.text, ONLY).changes == []
+    assert repair(result.text, config).changes == []
 
 
 # Lower-case ASCII letters: real words, garble of them and random strings.
@@ -335,10 +338,7 @@ WIDE_WORDS = st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(WIDE_WORDS, min_size=1, max_size=30))
 def test_wide_replay_and_idempotence(words: list[str]) -> None:
-    text = " ".join(words)
-    result = repair(text, KNOWN_OCR)
-    assert replay(text, result.changes) == result.text
-    assert repair(result.text, KNOWN_OCR).changes == []
+    _replays_and_is_idempotent(" ".join(words), KNOWN_OCR)
 
 
 @settings(max_examples=100, deadline=None)

@@ -463,20 +463,6 @@ def _wordsegment() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _inflections(lemma: str) -> tuple[str, ...]:
-    """The lemma and all its inflected forms (lemminflect's tables)."""
-    from lemminflect import getAllInflections, getInflection
-
-    forms = {lemma}
-    table = getAllInflections(lemma)
-    for values in table.values():
-        forms.update(values)
-    if "VBD" in table:
-        forms.update(getInflection(lemma, "VBN"))
-    return tuple(sorted(f for f in forms if f.isalpha()))
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
     """(form, Penn tag) for every inflection of ``lemma`` other than itself."""
     from lemminflect import getAllInflections, getInflection
