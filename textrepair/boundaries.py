@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources as importlib_resources
 from itertools import repeat
 
 import regex
@@ -60,7 +59,7 @@ from .patterns import (
     BOUNDARY_WORD_PAIR,
 )
 from .registry import StepContext, normaliser
-from .resources import load_counts
+from .resources import load_counts, symspell_counts
 from .tokens import WORD_CACHE_SIZE, forget_with_word_caches, share_known, unknown
 from .tokens import tokens as shared_tokens
 
@@ -83,24 +82,12 @@ def _symspell_words() -> frozenset[str]:
     return frozenset(_unigram_counts())
 
 
-@cache
-def _symspell_counts(name: str) -> dict[str, int]:
-    """A symspellpy frequency list: word (or "a b" pair) -> count, both lists
-    counted on the same web corpus."""
-    path = importlib_resources.files("symspellpy") / name
-    counts = {}
-    for line in path.read_text("utf-8").splitlines():
-        key, count = line.rsplit(" ", 1)
-        counts[key] = int(count)
-    return counts
-
-
 def _bigram_counts() -> dict[str, int]:
-    return _symspell_counts("frequency_bigramdictionary_en_243_342.txt")
+    return symspell_counts("frequency_bigramdictionary_en_243_342.txt")
 
 
 def _unigram_counts() -> dict[str, int]:
-    return _symspell_counts("frequency_dictionary_en_82_765.txt")
+    return symspell_counts("frequency_dictionary_en_82_765.txt")
 
 
 @cache

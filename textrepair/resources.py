@@ -85,6 +85,18 @@ def load_table(name: str) -> Table:
 
 
 @cache
+def symspell_counts(name: str) -> dict[str, int]:
+    """One of symspellpy's frequency lists (``frequency_dictionary_en_82_765.txt``:
+    word -> count, ``frequency_bigramdictionary_en_243_342.txt``: "a b" -> count,
+    both counted on the same web corpus), read once for every step that uses it."""
+    counts = {}
+    for line in (resources.files("symspellpy") / name).read_text("utf-8").splitlines():
+        key, count = line.rsplit(" ", 1)
+        counts[key] = int(count)
+    return counts
+
+
+@cache
 def load_counts(name: str) -> dict[str, int]:
     """A two-column ``key<TAB>count`` dictionary as a dict."""
     return {row[0]: int(row[1]) for row in load_table(name).rows}

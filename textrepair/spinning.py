@@ -85,7 +85,7 @@ from .patterns import (
     SPIN_TOKEN,
 )
 from .registry import StepContext, normaliser
-from .resources import load_counts, load_table
+from .resources import load_counts, load_table, symspell_counts
 from .tokens import WORD_CACHE_SIZE
 
 # P(observed | original) of the noisy channel, as log-probabilities.
@@ -262,18 +262,10 @@ def _wordfreq() -> dict[str, float]:
 
 @cache
 def _symspell() -> tuple[dict[str, int], dict[str, int]]:
-    base = importlib_resources.files("symspellpy")
-    uni: dict[str, int] = {}
-    for line in (base / "frequency_dictionary_en_82_765.txt").read_text("utf-8").splitlines():
-        word, _, n = line.partition(" ")
-        uni[word] = int(n)
-    bi: dict[str, int] = {}
-    for line in (base / "frequency_bigramdictionary_en_243_342.txt").read_text(
-        "utf-8"
-    ).splitlines():
-        pair, _, n = line.rpartition(" ")
-        bi[pair] = int(n)
-    return uni, bi
+    return (
+        symspell_counts("frequency_dictionary_en_82_765.txt"),
+        symspell_counts("frequency_bigramdictionary_en_243_342.txt"),
+    )
 
 
 @cache
