@@ -132,9 +132,11 @@ _CLUSTER_COSTS = (1.5, 2.0)
 _CLUSTER_LETTER = 0.5  # added when the cluster holds a letter ("l)", "i;")
 _CLUSTER_MAX = 4  # characters of OCR a cluster may span
 _CLUSTER_MOST = 300  # more matching words: the token is no evidence of any
-# A token may begin with a cluster of one or two marks or digits before
-# lower-case letters ("1)rol)osed", "~anted"), not with a number ("30guineas").
-_LEADING_CLUSTER = regex.compile(r"(?!\d+[a-z])[^A-Za-z]{1,2}[a-z]{2}")
+# A token may begin with a cluster of one or two characters before lower-case
+# letters, the first a digit or a mark OCR leaves for a glyph ("1)rol)osed",
+# "~anted"), not a number ("30guineas") or a symbol of clean text ("≥grade",
+# "•fever"; brackets, quotes and stops are stripped off the token before).
+_LEADING_CLUSTER = regex.compile(r"(?!\d+[a-z])[~^`|\\\d][^A-Za-z]?[a-z]{2}")
 _LETTER_RUNS = regex.compile(r"[A-Za-z]+")
 _MARK_RUNS = regex.compile(r"\P{L}+")
 # Last pieces that make a token with a mark inside one broken word, not two
@@ -719,6 +721,8 @@ def _wide_analyse(core: str, distance: int, clusters: int = 0) -> _Analysis:
         return _Analysis(None, None, keep, reason)
     if keep > 0:  # wordfreq has seen it: a rare word, not garble
         return _Analysis(None, None, keep, "rare word")
+    if not distance and core.isalpha():  # glyph clusters only: none in it
+        return _Analysis(None, None, keep, "no candidate")
     if not _wide_sign(core):
         return _Analysis(None, None, keep, "no sign")
     low = core.lower()
