@@ -991,12 +991,7 @@ def _decide_all(
             if edit is not None:
                 edits.append(edit)
     for core in sorted(wide):
-        analysis = _wide_analyse(
-            core, ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters
-        )
-        if analysis.best is None:
-            ctx.count(f"left_wide_{analysis.reason.replace(' ', '_')}")
-            continue
+        free = []
         for start in _positions(text, core):
             end = start + len(core)
             inside = [e for e in edits if e.start < end and start < e.end]
@@ -1004,6 +999,16 @@ def _decide_all(
                 e.start <= start and end <= e.end or e.start < start or end < e.end for e in inside
             )):
                 continue  # the token (or more) was repaired through the error model
+            free.append((start, inside))
+        if not free:
+            continue
+        analysis = _wide_analyse(
+            core, ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters
+        )
+        if analysis.best is None:
+            ctx.count(f"left_wide_{analysis.reason.replace(' ', '_')}")
+            continue
+        for start, inside in free:
             edit = _decide(
                 text, start, core, analysis, doc_words, _WIDE_MARGIN, ctx, _WIDE_AMBIGUITY
             )
