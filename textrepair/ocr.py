@@ -121,13 +121,13 @@ _WIDE_JOINERS = frozenset("-‐‑‒–—―/'’?")
 # _UNSEEN_ZIPF) by this much, and the second candidate by _WIDE_AMBIGUITY.
 _WIDE_MARGIN = 1.5
 _WIDE_AMBIGUITY = 1.0
-# Glyph clusters (the wide search, text known to be OCR): a run of marks,
-# digits or brackets inside a word, with at most one letter beside it, is
-# one or two glyphs OCR could not read ("1)rol)osed", "inl;(;resl;ed",
-# "siml)liti(:ation"): it may stand for one letter (_CLUSTER_COSTS[0]) or
-# two ([1]), whatever its marks. Such a token is also looked up by a
-# pattern over the candidate words (a cluster as any one or two letters, a
-# letter as one of its shape family), not only at _WIDE_DISTANCE edits.
+# Glyph clusters (Config.ocr_cluster_letters; past the gate, and in the wide
+# search): a run of marks, digits or brackets inside a word, with at most one
+# letter beside it, is a glyph OCR could not read ("1)rol)osed",
+# "inl;(;resl;ed"): it may stand for one letter (_CLUSTER_COSTS[0]) or, if
+# the knob allows, two ([1]), whatever its marks. Such a token is looked up
+# by a pattern over the candidate words (see _cluster_pattern), not by edit
+# distance ("1)rol)osed" is 4 edits from "proposed").
 _CLUSTER_COSTS = (1.5, 2.0)
 _CLUSTER_LETTER = 0.5  # added when the cluster holds a letter ("l)", "i;")
 _CLUSTER_MAX = 4  # characters of OCR a cluster may span
@@ -907,6 +907,15 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     keeping the token by 1.5 and the runner-up by 1 (its main false positive,
     a technical term with an odd letter trigram: "synsets" -> "sunsets").
     Such a repair is no sign of OCR for the gate.
+
+    Past the gate (``ocr_cluster_letters`` > 0, the default), a token of 6+
+    characters with marks, digits or brackets inside that the error model
+    left alone is read the same way, a run of marks with at most one letter
+    beside it standing for one letter OCR could not make out ("1)rol)osed"
+    -> "proposed"); its candidates are the common words a pattern of it
+    matches (marks as a letter, letters as one of their shape family). Not
+    when its pieces are common words a lost space joined ("course.of"), nor
+    a piece of a longer garble ("(:ompul;~tion").
 
     The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
     and ``ocr_doc_min_rate`` per 100 words: repairs through a listed confusion
