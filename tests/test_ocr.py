@@ -299,7 +299,9 @@ def test_wide_search_leaves_alone(text: str) -> None:
 def test_wide_search_is_off_by_default() -> None:
     assert Config().ocr_wide_distance == 0
     off = ONLY.with_values(ocr_doc_min_signals=0, ocr_doc_min_rate=0.0)
-    assert repair("The vacc~nat~on rate rose.", off).changes == []
+    assert repair("The treatrnemt was safe.", off).changes == []
+    # A token with marks inside is read by the glyph clusters (tests/test_ocr_clusters.py).
+    assert repair("The vacc~nat~on rate rose.", off.with_values(ocr_cluster_letters=0)).changes == []
 
 
 def test_wide_search_distance_validated() -> None:

@@ -90,6 +90,13 @@ class Config:
     digit inside, a letter trigram English rarely has), searching words up to this
     many edits away (at most 3; symspellpy) and pricing them by a weighted edit
     distance. The search index takes about 7 s to build at first use."""
+    ocr_cluster_letters: int = 1
+    """In a document past the OCR gate (or with it off), also read each run of
+    marks, digits or brackets inside a long unknown token (with a letter beside it)
+    as up to this many letters OCR could not read ("1)rol)osed" -> "proposed",
+    "exl)erimenl,s" -> "experiments"; 0 = off, at most 2: "l;(;" as "te"), the token's other
+    letters as themselves or a letter of the same shape, and price the common words
+    that fit by a weighted edit distance (no search index needed)."""
 
     boundary_doc_min_repairs: float = 3.0
     """Evidence of broken word boundaries a document must show before
@@ -139,6 +146,10 @@ class Config:
         if not 0 <= self.ocr_wide_distance <= 3:
             raise ValueError(
                 f"Config.ocr_wide_distance must be 0 (off) to 3, got {self.ocr_wide_distance}"
+            )
+        if not 0 <= self.ocr_cluster_letters <= 2:
+            raise ValueError(
+                f"Config.ocr_cluster_letters must be 0 (off) to 2, got {self.ocr_cluster_letters}"
             )
         if min(self.boundary_doc_min_repairs, self.boundary_doc_min_rate,
                self.boundary_lm_margin) < 0:

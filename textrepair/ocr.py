@@ -121,6 +121,27 @@ _WIDE_JOINERS = frozenset("-‐‑‒–—―/'’?")
 # _UNSEEN_ZIPF) by this much, and the second candidate by _WIDE_AMBIGUITY.
 _WIDE_MARGIN = 1.5
 _WIDE_AMBIGUITY = 1.0
+# Glyph clusters (Config.ocr_cluster_letters; past the gate, and in the wide
+# search): a run of marks, digits or brackets inside a word, with at most one
+# letter beside it, is a glyph OCR could not read ("1)rol)osed",
+# "inl;(;resl;ed"): it may stand for one letter (_CLUSTER_COSTS[0]) or, if
+# the knob allows, two ([1]), whatever its marks. Such a token is looked up
+# by a pattern over the candidate words (see _cluster_pattern), not by edit
+# distance ("1)rol)osed" is 4 edits from "proposed").
+_CLUSTER_COSTS = (1.5, 2.0)
+_CLUSTER_LETTER = 0.5  # added when the cluster holds a letter ("l)", "i;")
+_CLUSTER_MAX = 4  # characters of OCR a cluster may span
+_CLUSTER_MOST = 300  # more matching words: the token is no evidence of any
+# A token may begin with a cluster of one or two characters before lower-case
+# letters, the first a digit or a mark OCR leaves for a glyph ("1)rol)osed",
+# "~anted"), not a number ("30guineas") or a symbol of clean text ("≥grade",
+# "•fever"; brackets, quotes and stops are stripped off the token before).
+_LEADING_CLUSTER = regex.compile(r"(?!\d+[a-z])[~^`|\\\d][^A-Za-z]?[a-z]{2}")
+_LETTER_RUNS = regex.compile(r"[A-Za-z]+")
+_MARK_RUNS = regex.compile(r"\P{L}+")
+# Last pieces that make a token with a mark inside one broken word, not two
+# words a lost space joined ("find~ing", "report.ed").
+_SUFFIXES = frozenset(("s", "es", "ed", "d", "ing", "ly", "er", "est", "al", "ion", "ment", "ness"))
 
 
 @dataclass(frozen=True)
@@ -178,6 +199,7 @@ def use_model(model: tuple[Confusion, ...] | None) -> None:
     _analyse.cache_clear()
     _has_listed_candidate.cache_clear()
     _LISTED.clear()
+    _MARK_FLOORS.clear()
     _wide_analyse.cache_clear()
 
 
@@ -584,13 +606,23 @@ def _shape_pairs() -> frozenset[tuple[str, str]]:
     return frozenset((a, b) for f in _SHAPES for a in f for b in f if a != b)
 
 
-def _weighted_distance(ocr: str, gold: str, model: tuple[Confusion, ...]) -> float:
+def _weighted_distance(
+    ocr: str, gold: str, model: tuple[Confusion, ...], clusters: int = 0
+) -> float:
     """The cheapest way OCR could have written ``gold`` as ``ocr`` (lower-case):
     listed confusions at their cost, other edits at _WIDE_COSTS."""
     costs = _WIDE_COSTS
     shapes = _shape_pairs()
     listed = _listed_pairs(model)
     n, m = len(ocr), len(gold)
+    # What may start at each position of ``ocr``: listed confusions (k
+    # characters read as g) and glyph clusters (characters read as up to
+    # ``clusters`` letters).
+    starts = [
+        [(k, g, cost) for k in range(1, 5) if i + k <= n for g, cost in listed.get(ocr[i : i + k], ())]
+        for i in range(n + 1)
+    ]
+    glyphs = [_glyph_clusters(ocr, i, clusters) if clusters else () for i in range(n + 1)]
     inf = float("inf")
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
@@ -618,11 +650,31 @@ def _weighted_distance(ocr: str, gold: str, model: tuple[Confusion, ...]) -> flo
             if j < m:
                 add = costs["first"] if i == j == 0 else costs["end"] if i == n else costs["indel"]
                 d[i][j + 1] = min(d[i][j + 1], cur + add)
-            for k in range(1, 5):
-                for g, cost in listed.get(ocr[i : i + k], ()) if i + k <= n else ():
-                    if gold.startswith(g, j):
-                        d[i + k][j + len(g)] = min(d[i + k][j + len(g)], cur + cost)
+            for k, g, cost in starts[i]:
+                if gold.startswith(g, j):
+                    d[i + k][j + len(g)] = min(d[i + k][j + len(g)], cur + cost)
+            for span, read, cost in glyphs[i]:
+                if j + read <= m:
+                    d[i + span][j + read] = min(d[i + span][j + read], cur + cost)
     return d[n][m]
+
+
+def _glyph_clusters(ocr: str, i: int, most: int) -> list[tuple[int, int, float]]:
+    """The glyph clusters starting at ``ocr[i]`` (see _CLUSTER_COSTS), as
+    (characters, letters read, cost): spans of up to _CLUSTER_MAX characters
+    with a mark or digit and at most one letter, read as 1 to ``most`` letters."""
+    out: list[tuple[int, int, float]] = []
+    for k in range(1, _CLUSTER_MAX + 1):
+        span = ocr[i : i + k]
+        letters = sum(ch.isalpha() for ch in span)
+        if i + k > len(ocr) or letters > 1:
+            break
+        if not span.isalpha():
+            out.extend(
+                (k, g, cost + _CLUSTER_LETTER * letters)
+                for g, cost in enumerate(_CLUSTER_COSTS[:most], 1)
+            )
+    return out
 
 
 _LISTED: dict[int, dict[str, tuple[tuple[str, float], ...]]] = {}
@@ -645,18 +697,23 @@ def _listed_pairs(model: tuple[Confusion, ...]) -> dict[str, tuple[tuple[str, fl
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _wide_analyse(core: str, distance: int) -> _Analysis:
+def _wide_analyse(core: str, distance: int, clusters: int = 0) -> _Analysis:
     """The wide search's candidates of one token (see _WIDE_MIN_LEN), with
     the guards that need no context."""
     from symspellpy import Verbosity
 
     none = Candidate("", 0.0, (), 0.0)
-    if len(core) < _WIDE_MIN_LEN or not (core[0].isalpha() and core[-1].isalpha()):
+    if len(core) < _WIDE_MIN_LEN or not (
+        (core[0].isalpha() or (clusters and _LEADING_CLUSTER.match(core)))
+        and core[-1].isalpha()
+    ):
         return _Analysis(None, None, 0.0, "short")
     if any(ch in _WIDE_JOINERS for ch in core):  # "and/or", "life—time", "patient's"
         return _Analysis(None, None, 0.0, "compound")
     if any(not a.isalnum() and b.isupper() for a, b in zip(core, core[1:])):
         return _Analysis(None, None, 0.0, "lost space")  # "diet.A walk"
+    if _lost_space(core):
+        return _Analysis(None, None, 0.0, "lost space")  # "course.of", "has.dug"
     if sum(ch.isalpha() for ch in core) < 4:
         return _Analysis(None, None, 0.0, "short")
     reason, keep = _guard(core)
@@ -664,25 +721,128 @@ def _wide_analyse(core: str, distance: int) -> _Analysis:
         return _Analysis(None, None, keep, reason)
     if keep > 0:  # wordfreq has seen it: a rare word, not garble
         return _Analysis(None, None, keep, "rare word")
+    if not distance and core.isalpha():  # glyph clusters only: none in it
+        return _Analysis(None, None, keep, "no candidate")
     if not _wide_sign(core):
         return _Analysis(None, None, keep, "no sign")
     low = core.lower()
     model = _model()
-    cands = sorted(
-        (
-            Candidate(
-                s.term if not core[:1].isupper() else s.term[:1].upper() + s.term[1:],
-                _weighted_distance(low, s.term, model),
-                (f"wide {s.distance} edits",),
-                _zipf(s.term),
-            )
-            for s in _wide_index().lookup(low, Verbosity.ALL, max_edit_distance=distance)
-        ),
-        key=lambda c: (c.cost - c.zipf, c.word),
-    )
+    found = {
+        s.term: f"wide {s.distance} edits"
+        for s in (_wide_index().lookup(low, Verbosity.ALL, max_edit_distance=distance) if distance else ())
+    }
+    clusters = 0 if low.isalpha() else clusters
+    if clusters:
+        for term in _cluster_matches(low, clusters):
+            found.setdefault(term, "wide glyph clusters")
+    # Most frequent first; a word whose frequency, less the least any path
+    # must pay for the token's marks, is below the runner-up's score so far
+    # can be neither best nor runner-up: the weighted distance is computed
+    # only for the words before it (same best and runner-up as for all).
+    floor = _mark_floor(model) * len(_MARK_RUNS.findall(low))
+    cands: list[Candidate] = []
+    for term in sorted(found, key=lambda t: (-_zipf(t), t)):
+        zipf = _zipf(term)
+        if len(cands) >= 2 and zipf - floor < cands[1].zipf - cands[1].cost:
+            break
+        cands.append(Candidate(
+            term if not core[:1].isupper() else term[:1].upper() + term[1:],
+            _weighted_distance(low, term, model, clusters),
+            (found[term],),
+            zipf,
+        ))
+        cands = sorted(cands, key=lambda c: (c.cost - c.zipf, c.word))[:2]
     if not cands:
         return _Analysis(None, None, keep, "no candidate")
     return _Analysis(cands[0], cands[1] if len(cands) > 1 else none, keep, "")
+
+
+_MARK_FLOORS: dict[int, float] = {}
+
+
+def _mark_floor(model: tuple[Confusion, ...]) -> float:
+    """The least the weighted distance pays for a run of marks or digits in
+    a token: a mark read as a letter or dropped, a glyph cluster (one may
+    span two runs), or a listed confusion that reads one as letters (kept
+    per model)."""
+    found = _MARK_FLOORS.get(id(model))
+    if found is None:
+        listed = [
+            cost / len(_MARK_RUNS.findall(o))
+            for o, pairs in _listed_pairs(model).items() if _MARK_RUNS.search(o)
+            for g, cost in pairs
+            if g.isalpha() or not g  # the candidate words are letters only
+        ]
+        found = _MARK_FLOORS[id(model)] = min([
+            _WIDE_COSTS["mark"], _WIDE_COSTS["digit"], min(_CLUSTER_COSTS),
+            (min(_CLUSTER_COSTS) + _CLUSTER_LETTER) / 2, *listed,
+        ])
+    return found
+def _lost_space(core: str) -> bool:
+    """Whether a token with marks inside is words a lost space (read as a
+    mark) has joined: "course.of", "has.dug", "a.good"; not "find~ing" (a
+    suffix), "yea.fs" (too rare a piece) or "var2able" (a digit is no space)."""
+    pieces = _LETTER_RUNS.findall(core)
+    if len(pieces) < 2 or pieces[-1].lower() in _SUFFIXES or any(ch.isdigit() for ch in core):
+        return False
+    return all(
+        (len(p) >= 2 or p.lower() in ("a", "i")) and _zipf(p.lower()) >= 3.5 for p in pieces
+    )
+
+
+
+
+@cache
+def _cluster_corpus() -> dict[int, str]:
+    """The wide search's candidate words (see _wide_index), one a line, by length."""
+    by_length: dict[int, list[str]] = {}
+    for w in sorted(_candidate_words()):
+        if len(w) >= 4 and w.isalpha() and w.isascii():
+            by_length.setdefault(len(w), []).append(w)
+    return {n: "\n".join(words) for n, words in by_length.items()}
+
+
+@cache
+def _shape_class(ch: str) -> str:
+    family = "".join(sorted({x for f in _SHAPES if ch in f for x in f} | {ch}))
+    return family if len(family) == 1 else f"[{family}]"
+
+
+def _cluster_pattern(low: str, most: int = 2) -> tuple[str, int, int]:
+    """A pattern for the words ``low`` could be read as, and their least and
+    most letters: a glyph cluster (see _CLUSTER_COSTS) as up to ``most``
+    letters (at least one at the start), a letter beside one as a letter of its shape
+    family or none (it may be part of the glyph: "l)" for "p"), any other
+    letter as a letter of its shape family."""
+    out = []
+    least = longest = 0
+    i, n = 0, len(low)
+    while i < n:
+        if low[i].isalpha():
+            beside = (i > 0 and not low[i - 1].isalpha()) or (i + 1 < n and not low[i + 1].isalpha())
+            out.append(f"{_shape_class(low[i])}?" if beside else _shape_class(low[i]))
+            least += not beside
+            longest += 1
+            i += 1
+            continue
+        j = i
+        while j < n and not low[j].isalpha():
+            j += 1
+        out.append(f"[a-z]{{{int(i == 0)},{most}}}")
+        least += i == 0
+        longest += most
+        i = j
+    return "^" + "".join(out) + "$", least, longest
+
+
+def _cluster_matches(low: str, most: int = 2) -> list[str]:
+    """The candidate words the pattern of ``low`` matches (none if more
+    than _CLUSTER_MOST: a token that loose is no evidence of any word)."""
+    pattern, least, longest = _cluster_pattern(low, most)
+    compiled = regex.compile(pattern, regex.M)
+    corpus = _cluster_corpus()
+    found = [w for n in range(least, longest + 1) if n in corpus for w in compiled.findall(corpus[n])]
+    return found if len(found) <= _CLUSTER_MOST else []
 
 
 # --- repair_ocr_garble ----------------------------------------------------
@@ -748,6 +908,15 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     a technical term with an odd letter trigram: "synsets" -> "sunsets").
     Such a repair is no sign of OCR for the gate.
 
+    Past the gate (``ocr_cluster_letters`` > 0, the default), a token of 6+
+    characters with marks, digits or brackets inside that the error model
+    left alone is read the same way, a run of marks with at most one letter
+    beside it standing for one letter OCR could not make out ("1)rol)osed"
+    -> "proposed"); its candidates are the common words a pattern of it
+    matches (marks as a letter, letters as one of their shape family). Not
+    when its pieces are common words a lost space joined ("course.of"), nor
+    a piece of a longer garble ("(:ompul;~tion").
+
     The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
     and ``ocr_doc_min_rate`` per 100 words: repairs through a listed confusion
     (a backoff repair is no sign: a lone typo is not OCR) and marks OCR leaves
@@ -782,7 +951,12 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
         ctx.count("closed_gate")
         return []
     parts = _suspects(left)
-    wide = _wide_suspects(left) if config.ocr_wide_distance else set()
+    if config.ocr_wide_distance:
+        wide = _wide_suspects(left)
+    elif config.ocr_cluster_letters:  # only tokens with marks or digits inside
+        wide = {core for core in _wide_suspects(left) if not core.isalpha()}
+    else:
+        wide = set()
     if not parts and not wide:
         return []
     doc_words = _doc_words(text)
@@ -812,7 +986,9 @@ def _decide_all(
     text: str, parts: set[str], wide: set[str], doc_words: Counter[str], ctx: StepContext
 ) -> list[Edit]:
     """The repairs of every occurrence of the suspect ``parts`` (counted in
-    ``ctx``), then of the ``wide`` search's tokens where none of those fell."""
+    ``ctx``), then of the ``wide`` search's tokens where none of those fell,
+    or only repairs of pieces of a token with marks inside: its reading as a
+    whole replaces them ("1)ublished" is "published", not "1)published")."""
     edits = []
     for part in sorted(parts):
         analysis = _analyse(part)
@@ -823,20 +999,30 @@ def _decide_all(
             edit = _decide(text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx)
             if edit is not None:
                 edits.append(edit)
-    taken = sorted((e.start, e.end) for e in edits)
     for core in sorted(wide):
-        analysis = _wide_analyse(core, ctx.config.ocr_wide_distance)
+        free = []
+        for start in _positions(text, core):
+            end = start + len(core)
+            inside = [e for e in edits if e.start < end and start < e.end]
+            if inside and (core.isalpha() or any(
+                e.start <= start and end <= e.end or e.start < start or end < e.end for e in inside
+            )):
+                continue  # the token (or more) was repaired through the error model
+            free.append((start, inside))
+        if not free:
+            continue
+        analysis = _wide_analyse(
+            core, ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters
+        )
         if analysis.best is None:
             ctx.count(f"left_wide_{analysis.reason.replace(' ', '_')}")
             continue
-        for start in _positions(text, core):
-            end = start + len(core)
-            if any(s < end and start < e for s, e in taken):
-                continue  # a part of it was repaired through the error model
+        for start, inside in free:
             edit = _decide(
                 text, start, core, analysis, doc_words, _WIDE_MARGIN, ctx, _WIDE_AMBIGUITY
             )
             if edit is not None:
+                edits = [e for e in edits if e not in inside]
                 edits.append(edit)
     return edits
 
@@ -859,9 +1045,9 @@ def _wide_suspects(tokens: frozenset[str]) -> set[str]:
     return found
 
 
-def _wide_reading(core: str, distance: int) -> str | None:
+def _wide_reading(core: str, distance: int, clusters: int) -> str | None:
     """What the wide search reads a token as, before context (for neighbours)."""
-    analysis = _wide_analyse(core, distance)
+    analysis = _wide_analyse(core, distance, clusters)
     best, runner = analysis.best, analysis.runner_up
     if best is None or best.zipf - best.cost < _UNSEEN_ZIPF + _WIDE_MARGIN:
         return None
@@ -1019,9 +1205,9 @@ def _decide(
     nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
     # A garbled neighbour counts as the word it reads as ("frorn hcrc" is
     # "from here"), so that a second run, after the neighbour's repair, decides alike.
-    wide = ctx.config.ocr_wide_distance
-    prev_c = _context_word(text, prev, wide).split(" ")[-1] if prev else ""
-    next_c = _context_word(text, nxt, wide).split(" ")[0] if nxt else ""
+    search = (ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters)
+    prev_c = _context_word(text, prev, search).split(" ")[-1] if prev else ""
+    next_c = _context_word(text, nxt, search).split(" ")[0] if nxt else ""
     if prev_c and next_c and not _known(prev_c) and not _known(next_c):
         ctx.count("left_unknown_neighbours")  # between two words no dictionary knows
         return None
@@ -1035,12 +1221,21 @@ def _decide(
     ):
         ctx.count("left_name")
         return None
+    if (
+        best.confusions[0].startswith("*->") and best.word[1:].lower() == part.lower()
+        and start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"“‘'([{"
+    ):  # "1)ublished", "(:omplication": the lost first letter is the mark before it
+        ctx.count("left_fragment")
+        return None
     if part[:1].isupper() and _after_initial(text, start):
         ctx.count("left_name")  # "G. Saon": a surname after an initial
         return None
     glyph = best.confusions[0][:1] == "#"  # a glyph reading, not a listed confusion
-    if (glyph or wide_edit) and _token_core(text, start) != part:
-        ctx.count("left_fragment")  # "(tistril)ui;ions": a piece of a longer garble
+    if (glyph or wide_edit) and (
+        _token_core(text, start) != part
+        or (wide_edit and start > 1 and text[start - 1] in ".,;:" and not text[start - 2].isspace())
+    ):  # "(tistril)ui;ions", "(:ompul;~tion": a piece of a longer garble
+        ctx.count("left_fragment")
         return None
 
 
@@ -1086,24 +1281,32 @@ def _decide(
     return Edit(start, end, after, reason, round(confidence, 3))
 
 
-def _context_word(text: str, neighbour: regex.Match[str], wide: int = 0) -> str:
+def _context_word(
+    text: str, neighbour: regex.Match[str], search: tuple[int, int] = (0, 0)
+) -> str:
     """A neighbouring word as context, lower-cased: the best repair of its
-    whole token if that has marks inside and a repair ("l:rom" -> "from"),
-    else the word or its best repair ("frorn" -> "from"), else (``wide``) what
-    the wide search reads its token as ("flmctional" -> "functional")."""
+    whole token if that has marks inside and a repair ("l:rom" -> "from"), or
+    what the wide search (``search``: distance, cluster letters) reads it as
+    ("1)rol)osed" -> "proposed"); else the word or its best repair ("frorn"
+    -> "from"), else what the wide search reads its token as ("flmctional"
+    -> "functional")."""
     word = neighbour.group(1)
     core = _token_core(text, neighbour.start(1))
+    wide = any(search) and not _known(core.lower())
     if core != word and not _known(core.lower()):
         best = _analyse(core).best
         if best is not None:
             return best.word.lower()
+        reading = _wide_reading(core, *search) if wide else None
+        if reading:
+            return reading
     low = word.lower()
     if _known(low):
         return low
     best = _analyse(low).best
     if best is not None:
         return best.word.lower()
-    reading = _wide_reading(core, wide) if wide and not _known(core.lower()) else None
+    reading = _wide_reading(core, *search) if wide else None
     return reading or low
 
 

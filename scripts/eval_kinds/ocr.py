@@ -20,7 +20,8 @@ hand-curated error model; and textrepair with an error model learned by
 ACL; ACL -> ICDAR 2017), so no measurement uses confusions learned from itself.
 For text known to be OCR, rows with the gate off, and with the gate off and the
 wide search (``ocr_wide_distance=3``: "OCR known"); and the wide search with
-the gate on.
+the gate on. The default reads glyph clusters (``ocr_cluster_letters=1``); a
+row without them shows what they add.
 """
 
 from __future__ import annotations
@@ -265,6 +266,7 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     base_acl = sum(char_errors(g, o) for o, g in acl)
     base_icdar, _ = _run_icdar(icdar, None, None)
     step = _repairer(("repair_ocr_garble",))
+    no_clusters = _repairer(("repair_ocr_garble",), ocr_cluster_letters=0)
     no_gate = _repairer(("repair_ocr_garble",), ocr_doc_min_signals=0, ocr_doc_min_rate=0.0)
     # Text known to be OCR: gate off and the wide search (Config.ocr_wide_distance).
     known = _repairer(
@@ -308,6 +310,10 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             out.append(acl_row(name, lambda t: _apply(t, step(t), 0, len(t))))
         finally:
             ocr.use_model(None)
+    out.append(acl_row(
+        "textrepair, no glyph clusters (ocr_cluster_letters=0)",
+        lambda t: _apply(t, no_clusters(t), 0, len(t)),
+    ))
     out.append(acl_row(
         "textrepair, gate off (text known to be OCR)", lambda t: _apply(t, no_gate(t), 0, len(t))
     ))
@@ -356,6 +362,9 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
             out.append(icdar_row(name, None, step))
         finally:
             ocr.use_model(None)
+    out.append(icdar_row(
+        "textrepair, no glyph clusters (ocr_cluster_letters=0)", None, no_clusters
+    ))
     out.append(icdar_row("textrepair, gate off (text known to be OCR)", None, no_gate))
     out.append(icdar_row(
         "textrepair, OCR known: gate off + wide search (ocr_wide_distance=3)", None, known
