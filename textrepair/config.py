@@ -67,6 +67,15 @@ class Config:
     spin_common_extra_margin: float = 2.0
     """Extra margin a synonym needs to replace a word that is common in health text
     (most such words were left alone by the spinner, and a wrong swap is costly)."""
+    spin_decision: str = "model"
+    """How restore_spun_words decides whether to make its best restoration of a word:
+    "margins" (the hand-set rule: spin_margin, spin_common_extra_margin) or "model"
+    (a logistic model over the evidence, dictionaries/spin_model.tsv; the edit's
+    confidence is its probability of restoring the original)."""
+    spin_model_threshold: float = 0.15
+    """With spin_decision "model": how many errors a change must be expected to remove,
+    P(right) - P(the word was fine), before it is made (0: whenever it is expected to
+    remove more than it adds; raise it towards 1 for fewer, surer changes)."""
     wrap_min_lines: int = 3
     """Lines ending mid-sentence before a lower-case line that a document needs before
     rejoin_wrapped_lines touches it (clean one-paragraph-a-line text has none)."""
@@ -127,6 +136,12 @@ class Config:
                 "Config.spin_doc_min_rate, spin_doc_min_score, spin_margin and "
                 "spin_common_extra_margin must be >= 0"
             )
+        if self.spin_decision not in ("margins", "model"):
+            raise ValueError(
+                f"Config.spin_decision must be 'margins' or 'model', got {self.spin_decision!r}"
+            )
+        if not -1.0 <= self.spin_model_threshold <= 1.0:
+            raise ValueError("Config.spin_model_threshold must be between -1 and 1")
         if self.spin_paragraph_min_signals < 0 or self.spin_doc_min_signals < 0:
             raise ValueError(
                 "Config.spin_paragraph_min_signals and spin_doc_min_signals must be >= 0"
