@@ -189,13 +189,15 @@ class Config:
         """Turn on exactly ``steps`` and turn every other normaliser off."""
         wanted = set(steps)
         self._check_steps(wanted)
-        return replace(self, **{s: s in wanted for s in self.step_names()})
+        values: dict[str, Any] = {s: s in wanted for s in self.step_names()}
+        return replace(self, **values)
 
     def skip(self, steps: Iterable[str]) -> Config:
         """Turn ``steps`` off."""
         unwanted = set(steps)
         self._check_steps(unwanted)
-        return replace(self, **{s: False for s in unwanted})
+        values: dict[str, Any] = {s: False for s in unwanted}
+        return replace(self, **values)
 
     def _check_steps(self, steps: set[str]) -> None:
         unknown = sorted(steps - set(self.step_names()))

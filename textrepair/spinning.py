@@ -618,7 +618,7 @@ class _Option(NamedTuple):
     asked: bool  # syntax asks for the form's tag
     prior: float  # channel log-probability of the replacement
     lemma: str  # the original lemma
-    count: int  # WordNet's sense count of the original (-1: Moby only)
+    senses: int  # WordNet's sense count of the original (-1: Moby only)
 
 
 class _Options(NamedTuple):
@@ -701,8 +701,8 @@ def _options(
             for form, tag in _tagged_inflections(lemma):
                 if form == head or tag in blocked:
                     continue
-                channel = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
-                prior = channel + (0.0 if tag in tags else _UNTRIGGERED)
+                own = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
+                prior = own + (0.0 if tag in tags else _UNTRIGGERED)
                 prior += parallel if tag in favoured else 0.0
                 prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
                 prior += _tense_bonus(lemma, tag, doc_forms)
@@ -710,7 +710,7 @@ def _options(
                 if inflected is None or score > inflected.score:
                     why = f"inflect {lemma} {tag}" + ("" if tag in tags else " (context)")
                     inflected = _Option(score, " ".join([form, *rest]), why, False,
-                                        tag in tags, channel, lemma, 0)
+                                        tag in tags, own, lemma, 0)
     synonym: _Option | None = None
     # Moby lists topic words under their field ("clavicle" under bone). The
     # tortured phrases Moby restores are general English ("bosom peril"), so a
@@ -1057,7 +1057,7 @@ def _features(
         math.log1p(doc_lemmas.get(option.lemma, 0)) if option.synonym else 0.0,
         math.log1p(max(0, doc_lemmas.get(observed, 0) - 1)),
         math.log1p(doc_forms.get(option.form, 0)),
-        math.log1p(max(option.count, 0)), float(option.count < 0), float(word[:1].isupper()),
+        math.log1p(max(option.senses, 0)), float(option.senses < 0), float(word[:1].isupper()),
         min(site.doc_ratio, 4.0), min(site.para_evidence, 40.0) / 10, float(final),
         float(changed), site.share,
         max(0.0, m - 1), max(0.0, m - 3), max(0.0, m - 6),
