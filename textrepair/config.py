@@ -62,11 +62,13 @@ class Config:
     """Fingerprints a paragraph of a spun document needs before its words are restored."""
     spin_margin: float = 1.0
     """How much better (natural-log probability) a restoration must score than keeping
-    the word; its confidence is 0.5 at this margin and rises towards 1 above it, so
-    --min-confidence filters the closest calls."""
+    the word, under either spin_decision; with "margins" its confidence is 0.5 at this
+    margin and rises towards 1 above it, so --min-confidence filters the closest calls
+    (with "model" the confidence is the model's P(right))."""
     spin_common_extra_margin: float = 2.0
-    """Extra margin a synonym needs to replace a word that is common in health text
-    (most such words were left alone by the spinner, and a wrong swap is costly)."""
+    """With spin_decision "margins": extra margin a synonym needs to replace a word that
+    is common in health text (most such words were left alone by the spinner, and a
+    wrong swap is costly); the model weighs that itself."""
     spin_decision: str = "model"
     """How restore_spun_words decides whether to make its best restoration of a word:
     "margins" (the hand-set rule: spin_margin, spin_common_extra_margin) or "model"
