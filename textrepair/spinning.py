@@ -980,7 +980,9 @@ def _restore_pass(
                 if found is None or found[0] <= 0:
                     continue
                 margin, option = found
-                if margin < cfg.spin_margin:
+                # The builder records the sites under the floor too (the
+                # model was trained on every site with a positive margin).
+                if margin < cfg.spin_margin and _TRACE is None:
                     if final:
                         ctx.count("uncertain_left_alone")
                     continue
@@ -990,7 +992,7 @@ def _restore_pass(
                 if _TRACE is not None:
                     _TRACE.append((final, tokens[span_ids[0]][0], tokens[span_ids[-1]][1],
                                    _restore_case(option.form, word), features, gain))
-                if gain < cfg.spin_model_threshold:
+                if margin < cfg.spin_margin or gain < cfg.spin_model_threshold:
                     if final:
                         ctx.count("uncertain_left_alone")
                     continue
