@@ -45,22 +45,39 @@ def _lemmas(word: str) -> tuple[str, ...]:
 def spin(text: str, rng: random.Random, rate: float | None = None) -> str:
     """Spin ``text``: each content word is replaced with probability ``rate``
     (drawn from 0.2-0.4 per document when None)."""
+    return spin_record(text, rng, rate)[0]
+
+
+def spin_record(
+    text: str, rng: random.Random, rate: float | None = None
+) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """:func:`spin` (the same random draws), and for every replaced word its
+    start and end in the spun text, the original word and what replaced it."""
     wn = _wordnet()
     rate = rng.uniform(0.2, 0.4) if rate is None else rate
-
-    def replace(m: re.Match[str]) -> str:
+    out: list[str] = []
+    records: list[tuple[int, int, str, str]] = []
+    pos = length = 0
+    for m in _WORD.finditer(text):
         word = m.group()
         low = word.lower()
-        if low in SPIN_FUNCTION_WORDS or (word[0].isupper() and not _sentence_start(m)):
-            return word
-        lemmas = _lemmas(low)
-        if not lemmas or rng.random() >= rate:
-            return word
-        senses = [s for lemma in lemmas for s in wn.index[lemma]]
-        choice = rng.choice(wn.synsets[rng.choice(senses)])
-        return choice[0].upper() + choice[1:] if word[0].isupper() else choice
-
-    return _WORD.sub(replace, text)
+        new = word
+        if not (low in SPIN_FUNCTION_WORDS or (word[0].isupper() and not _sentence_start(m))):
+            lemmas = _lemmas(low)
+            if lemmas and rng.random() < rate:
+                senses = [s for lemma in lemmas for s in wn.index[lemma]]
+                choice = rng.choice(wn.synsets[rng.choice(senses)])
+                new = choice[0].upper() + choice[1:] if word[0].isupper() else choice
+        gap = text[pos : m.start()]
+        out.append(gap)
+        length += len(gap)
+        if new != word:
+            records.append((length, length + len(new), word, new))
+        out.append(new)
+        length += len(new)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), records
 
 
 def _sentence_start(m: re.Match[str]) -> bool:

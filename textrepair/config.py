@@ -62,11 +62,22 @@ class Config:
     """Fingerprints a paragraph of a spun document needs before its words are restored."""
     spin_margin: float = 1.0
     """How much better (natural-log probability) a restoration must score than keeping
-    the word; its confidence is 0.5 at this margin and rises towards 1 above it, so
-    --min-confidence filters the closest calls."""
+    the word, under either spin_decision; with "margins" its confidence is 0.5 at this
+    margin and rises towards 1 above it, so --min-confidence filters the closest calls
+    (with "model" the confidence is the model's P(right))."""
     spin_common_extra_margin: float = 2.0
-    """Extra margin a synonym needs to replace a word that is common in health text
-    (most such words were left alone by the spinner, and a wrong swap is costly)."""
+    """With spin_decision "margins": extra margin a synonym needs to replace a word that
+    is common in health text (most such words were left alone by the spinner, and a
+    wrong swap is costly); the model weighs that itself."""
+    spin_decision: str = "model"
+    """How restore_spun_words decides whether to make its best restoration of a word:
+    "margins" (the hand-set rule: spin_margin, spin_common_extra_margin) or "model"
+    (a logistic model over the evidence, dictionaries/spin_model.tsv; the edit's
+    confidence is its probability of restoring the original)."""
+    spin_model_threshold: float = 0.15
+    """With spin_decision "model": how many errors a change must be expected to remove,
+    P(right) - P(the word was fine), before it is made (0: whenever it is expected to
+    remove more than it adds; raise it towards 1 for fewer, surer changes)."""
     wrap_min_lines: int = 3
     """Lines ending mid-sentence before a lower-case line that a document needs before
     rejoin_wrapped_lines touches it (clean one-paragraph-a-line text has none)."""
@@ -134,6 +145,12 @@ class Config:
                 "Config.spin_doc_min_rate, spin_doc_min_score, spin_margin and "
                 "spin_common_extra_margin must be >= 0"
             )
+        if self.spin_decision not in ("margins", "model"):
+            raise ValueError(
+                f"Config.spin_decision must be 'margins' or 'model', got {self.spin_decision!r}"
+            )
+        if not -1.0 <= self.spin_model_threshold <= 1.0:
+            raise ValueError("Config.spin_model_threshold must be between -1 and 1")
         if self.spin_paragraph_min_signals < 0 or self.spin_doc_min_signals < 0:
             raise ValueError(
                 "Config.spin_paragraph_min_signals and spin_doc_min_signals must be >= 0"
@@ -185,13 +202,15 @@ class Config:
         """Turn on exactly ``steps`` and turn every other normaliser off."""
         wanted = set(steps)
         self._check_steps(wanted)
-        return replace(self, **{s: s in wanted for s in self.step_names()})
+        values: dict[str, Any] = {s: s in wanted for s in self.step_names()}
+        return replace(self, **values)
 
     def skip(self, steps: Iterable[str]) -> Config:
         """Turn ``steps`` off."""
         unwanted = set(steps)
         self._check_steps(unwanted)
-        return replace(self, **{s: False for s in unwanted})
+        values: dict[str, Any] = {s: False for s in unwanted}
+        return replace(self, **values)
 
     def _check_steps(self, steps: set[str]) -> None:
         unknown = sorted(steps - set(self.step_names()))

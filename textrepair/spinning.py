@@ -35,6 +35,15 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   document, short paragraphs (captions, boilerplate) need a fingerprint of
   their own. The gate is set arithmetic over the lower-cased words, so clean
   documents cost little.
+* **the decision** (``Config.spin_decision``): by default a logistic model
+  (``dictionaries/spin_model.tsv``, trained by ``scripts/build_spin_model.py``
+  on our own spinner's output, where the original of every spun word is known)
+  reads the evidence above for the best candidate of a site and gives
+  P(it restores the original) and P(the word was fine); the change is made
+  when its margin reaches ``Config.spin_margin`` and P(right) - P(fine)
+  reaches ``Config.spin_model_threshold``, and P(right) is its confidence.
+  ``"margins"`` is the older hand-set rule (a common word's synonym needs
+  ``Config.spin_common_extra_margin`` more).
 
 The main false positive is a rare but genuine word in clean text ("lentigo" in
 a dermatology page, "he say" quoted dialect). The gate guards against it: clean
@@ -67,6 +76,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources as importlib_resources
+from typing import NamedTuple
 
 from .changes import Edit
 from .patterns import (
@@ -598,24 +608,82 @@ def _context_score(forms: list[str], left: str | None, right: str | None) -> flo
     return score
 
 
+class _Option(NamedTuple):
+    """One way to restore a span: its score, the restored form, the evidence
+    text, and what the learned decision reads about it."""
+
+    score: float
+    form: str
+    why: str
+    synonym: bool  # a synonym (else an inflection of the observed lemma)
+    asked: bool  # syntax asks for the form's tag
+    prior: float  # channel log-probability of the replacement
+    lemma: str  # the original lemma
+    senses: int  # WordNet's sense count of the original (-1: Moby only)
+
+
+class _Options(NamedTuple):
+    keep: float  # keeping the span, against an inflection
+    keep_syn: float  # keeping it against a synonym (the page's own uses weigh)
+    inflected: _Option | None
+    synonym: _Option | None
+    strict: bool
+
+
 def _best(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
     doc_forms: Counter[str], strict: bool, extra: float,
     agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
 ) -> tuple[str, float, str] | None:
     """The best restoration of a lower-case span, its margin over the best
-    alternative, and the evidence, or None when keeping it wins.
+    alternative, and the evidence, or None when keeping it wins (the hand-set
+    rule: :func:`_options`, a synonym of a ``strict`` span needing ``extra``
+    more)."""
+    found = _margin_choice(
+        _options(span, left, right, doc_lemmas, doc_forms, strict, agreement), extra
+    )
+    if found is None:
+        return None
+    margin, option = found
+    return (option.form, margin, option.why) if margin > 0 else None
+
+
+def _margin_choice(opts: _Options, extra: float) -> tuple[float, _Option] | None:
+    """The option with the largest margin over keeping the span (a synonym of a
+    ``strict`` span over the best inflection too, and ``extra`` more)."""
+    options = []
+    if opts.inflected is not None:
+        options.append((opts.inflected.score - opts.keep - (
+            _STRICT_INFLECT if opts.strict else 0.0), opts.inflected))
+    if opts.synonym is not None:
+        floor = opts.keep_syn
+        if opts.strict and opts.inflected is not None:
+            floor = max(floor, opts.inflected.score)
+        options.append((opts.synonym.score - floor - (extra if opts.strict else 0.0),
+                        opts.synonym))
+    if not options:
+        return None
+    return max(options, key=lambda o: o[0])
+
+
+def _options(
+    span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
+    doc_forms: Counter[str], strict: bool,
+    agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
+) -> _Options:
+    """The scores of keeping a lower-case span, of its best inflection and of
+    its best synonym.
 
     The word's own inflections are candidates when it is a bare lemma, more
     likely where syntax asks for one (``_TRIGGERS``: "has approve", "these
     finding", "he say") than elsewhere (``_UNTRIGGERED``); no candidate has a
     tag in ``blocked`` (syntax keeps the bare form there: :func:`_agreement`). When ``strict`` (the
-    word or span is no fingerprint: it reads as English), a synonym needs
-    ``extra`` more and must beat the best inflection too.
+    word or span is no fingerprint: it reads as English), a synonym must
+    beat the best inflection too.
     """
     observed = " ".join(span)
     keep = _context_score(span, left, right) + _KEEP
-    inflected: tuple[float, str, str] | None = None
+    inflected: _Option | None = None
     blocked, favoured, parallel = agreement
     tags = _TRIGGERS.get(left or "") or (("NNS",) if left and left.isdigit() and left != "1" else ())
     if right in SPIN_PLURAL_VERBS:
@@ -634,16 +702,17 @@ def _best(
             for form, tag in _tagged_inflections(lemma):
                 if form == head or tag in blocked:
                     continue
-                prior = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
-                prior += 0.0 if tag in tags else _UNTRIGGERED
+                own = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
+                prior = own + (0.0 if tag in tags else _UNTRIGGERED)
                 prior += parallel if tag in favoured else 0.0
                 prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
                 prior += _tense_bonus(lemma, tag, doc_forms)
                 score = prior + _context_score([form, *rest], left, right)
-                if inflected is None or score > inflected[0]:
+                if inflected is None or score > inflected.score:
                     why = f"inflect {lemma} {tag}" + ("" if tag in tags else " (context)")
-                    inflected = (score, " ".join([form, *rest]), why)
-    synonym: tuple[float, str, str] | None = None
+                    inflected = _Option(score, " ".join([form, *rest]), why, False,
+                                        tag in tags, own, lemma, 0)
+    synonym: _Option | None = None
     # Moby lists topic words under their field ("clavicle" under bone). The
     # tortured phrases Moby restores are general English ("bosom peril"), so a
     # word general English hardly uses (a term of the page's field) keeps it.
@@ -653,7 +722,8 @@ def _best(
             continue  # Moby's loose associations: only for rare general words
         doc = doc_lemmas.get(original, 0)
         prior = _DOC_WEIGHT * math.log1p(doc) + _SENSE_WEIGHT * math.log1p(max(count, 0))
-        prior += _SYNONYM + _MOBY_ONLY if channel is None else channel
+        chan = _SYNONYM + _MOBY_ONLY if channel is None else channel
+        prior += chan
         inflections = _tagged_inflections(original)
         # Where syntax asks for an inflection the original has, its other
         # forms are as unlikely as an untriggered inflection.
@@ -667,22 +737,15 @@ def _best(
             score += _tense_bonus(original, tag, doc_forms)
             score += parallel if tag in favoured else 0.0
             score += _context_score([form], left, right)
-            if synonym is None or score > synonym[0]:
-                synonym = (score, form, f"syn {original} doc={doc} wn={count}")
-    options = []
-    if inflected is not None:
-        options.append((inflected[0] - keep - (_STRICT_INFLECT if strict else 0.0), inflected))
-    if synonym is not None:
-        # The document's other uses of the observed lemma weigh for keeping it
-        # against a synonym as the original's uses weigh for the synonym.
-        if _KEEP_DOC_WEIGHT and len(span) == 1:
-            keep += _KEEP_DOC_WEIGHT * math.log1p(max(0, doc_lemmas.get(observed, 0) - 1))
-        floor = max(keep, inflected[0]) if strict and inflected is not None else keep
-        options.append((synonym[0] - floor - (extra if strict else 0.0), synonym))
-    if not options:
-        return None
-    margin, (_, form, why) = max(options)
-    return (form, margin, why) if margin > 0 else None
+            if synonym is None or score > synonym.score:
+                synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
+                                  tag in asked, chan, original, count)
+    keep_syn = keep
+    # The document's other uses of the observed lemma weigh for keeping it
+    # against a synonym as the original's uses weigh for the synonym.
+    if _KEEP_DOC_WEIGHT and len(span) == 1:
+        keep_syn += _KEEP_DOC_WEIGHT * math.log1p(max(0, doc_lemmas.get(observed, 0) - 1))
+    return _Options(keep, keep_syn, inflected, synonym, strict)
 
 
 def _tense_bonus(lemma: str, tag: str, doc_forms: Counter[str]) -> float:
@@ -716,7 +779,8 @@ def _gate_bytes(text: str) -> list[bytes]:
 
 
 @normaliser(
-    order=70, dictionaries=("spin_synonyms", "health_words", "health_bigrams"), load=warm_up
+    order=70, dictionaries=("spin_synonyms", "spin_model", "health_words", "health_bigrams"),
+    load=warm_up,
 )
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
@@ -746,28 +810,44 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     for w in lower:
         for lemma in _lemmas(w):
             doc_lemmas[lemma] += 1
+    model = cfg.spin_decision == "model"
     paragraphs = []
     for para_start, para_end in _paragraphs(text):
         idx = [i for i, t in enumerate(tokens) if para_start <= t[0] < para_end]
         if not idx:
             continue
+        para_words = [lower[i] for i in idx]
         short = len(idx) < _PARA_LONG
-        if short and _signals([lower[i] for i in idx]) < cfg.spin_paragraph_min_signals:
+        if short and _signals(para_words) < cfg.spin_paragraph_min_signals:
             ctx.count("paragraphs_left_alone")
             continue
-        first = _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower), False)
-        paragraphs.append((idx, first))
+        site = None
+        if model:
+            para_evidence = 100 * _evidence(para_words)[0] / len(idx)
+            site = _SiteContext(evidence / needed, para_evidence, frozenset(), 0.0)
+        paragraphs.append((idx, site))
     # A document short of evidence is confirmed by the first pass's margins
-    # (before the second pass, which would double the cost on a clean page).
+    # under the hand-set rule (before the second pass, which would double the
+    # cost on a clean page).
+    firsts: list[list[tuple[tuple[int, int], Edit, float]] | None] = [None] * len(paragraphs)
+    if evidence < needed or not model:
+        firsts = [
+            _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower), False, None)
+            for idx, _ in paragraphs
+        ]
     if evidence < needed:
-        support = sum(min(m, _CONFIRM_CAP) for _, first in paragraphs for _, _, m in first)
+        support = sum(min(m, _CONFIRM_CAP) for first in firsts for _, _, m in first or ())
         if support < _CONFIRM_MARGINS * needed:
             ctx.count("doc_below_gate")
             return []
         ctx.count("docs_confirmed")
     edits: list[Edit] = []
-    for idx, first in paragraphs:
-        edits.extend(_restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx, first))
+    for (idx, site), first in zip(paragraphs, firsts):
+        if site is not None:
+            first = _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower),
+                                  False, site)
+        edits.extend(_restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx, first or [],
+                                        site))
     ctx.count("docs_gated")
     return edits
 
@@ -793,7 +873,7 @@ def _neighbour(text: str, tokens: list[tuple[int, int, str]], view: list[str], i
 def _restore_paragraph(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
     doc_lemmas: Counter[str], ctx: StepContext,
-    first: list[tuple[tuple[int, int], Edit, float]],
+    first: list[tuple[tuple[int, int], Edit, float]], site: _SiteContext | None,
 ) -> list[Edit]:
     """The second of two passes: the first (``first``, :func:`_restore_pass`
     over the spun neighbours) restores against the spun neighbours, the second
@@ -811,24 +891,41 @@ def _restore_paragraph(
     # a restored neighbour also makes collocations ("patients taking care") look
     # better than the word that was there.
     changed = {a for (a, _), _, _ in first}
+    if site is not None:
+        covered = frozenset(j for (a, b), _, _ in first for j in range(a, b + 1))
+        site = site._replace(changed=covered, share=len(covered) / len(idx))
     return [
         e
         for (a, b), e, _ in _restore_pass(
-            text, tokens, lower, idx, doc_lemmas, ctx, (seen_from_right, seen_from_left), True
+            text, tokens, lower, idx, doc_lemmas, ctx, (seen_from_right, seen_from_left), True,
+            site,
         )
         if a in changed or a != b or lower[a] in _fingerprints()
     ]
 
 
+class _SiteContext(NamedTuple):
+    """What the learned decision reads about a paragraph beyond the site: the
+    document's gate evidence over the needed, the paragraph's fingerprint
+    evidence per 100 words, and (second pass) the tokens the first pass
+    changed and their share of the paragraph."""
+
+    doc_ratio: float
+    para_evidence: float
+    changed: frozenset[int]
+    share: float
+
+
 def _restore_pass(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
     doc_lemmas: Counter[str], ctx: StepContext, views: tuple[list[str], list[str]],
-    final: bool,
+    final: bool, site: _SiteContext | None,
 ) -> list[tuple[tuple[int, int], Edit, float]]:
     """Edits for one paragraph, each with the first and last token it covers
     and its margin;
     ``views`` give each token as its right and its left neighbour see it; only
-    the ``final`` pass counts its uncertain calls."""
+    the ``final`` pass counts its uncertain calls. With ``site`` the learned
+    model decides (:func:`_decide`), else the hand-set margins."""
     doc_forms = Counter(lower)
     cfg = ctx.config
     edits: list[tuple[tuple[int, int], Edit, float]] = []
@@ -855,25 +952,48 @@ def _restore_pass(
             right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
             form = " ".join(span)
             strict = form not in _fingerprints() and (n == 1 or form not in _suspicious())
-            found = _best(
-                span, left, right, doc_lemmas, doc_forms, strict,
-                cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0),
-                _agreement(text, tokens, views, span_ids, idx),
-            )
-            if found is None:
-                continue
-            form, margin, why = found
-            needed = cfg.spin_margin
-            if margin < needed:
-                if final:
-                    ctx.count("uncertain_left_alone")
-                continue
-            confidence = round(1.0 - 0.5 * math.exp(-(margin - needed)), 3)
-            after = _restore_case(form, word)
+            opts = _options(span, left, right, doc_lemmas, doc_forms, strict,
+                            _agreement(text, tokens, views, span_ids, idx))
+            if site is None:
+                extra = cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0)
+                found = _margin_choice(opts, extra)
+                if found is None or found[0] <= 0:
+                    continue
+                margin, option = found
+                needed = cfg.spin_margin
+                if margin < needed:
+                    if final:
+                        ctx.count("uncertain_left_alone")
+                    continue
+                confidence = round(1.0 - 0.5 * math.exp(-(margin - needed)), 3)
+                reason = f"spin: {option.why} margin={margin:.1f}"
+            else:
+                found = _margin_choice(opts, 0.0)
+                if found is None or found[0] <= 0:
+                    continue
+                margin, option = found
+                # The builder records the sites under the floor too (the
+                # model was trained on every site with a positive margin).
+                if margin < cfg.spin_margin and _TRACE is None:
+                    if final:
+                        ctx.count("uncertain_left_alone")
+                    continue
+                features = _features(opts, option, margin, span, left, right, doc_lemmas,
+                                     doc_forms, site, span_ids, word, final)
+                confidence, gain = _decide(features)
+                if _TRACE is not None:
+                    _TRACE.append((final, tokens[span_ids[0]][0], tokens[span_ids[-1]][1],
+                                   _restore_case(option.form, word), features, gain))
+                if margin < cfg.spin_margin or gain < cfg.spin_model_threshold:
+                    if final:
+                        ctx.count("uncertain_left_alone")
+                    continue
+                reason = f"spin: {option.why} margin={margin:.1f} p={confidence:.2f}"
+            after = _restore_case(option.form, word)
             start, end = tokens[span_ids[0]][0], tokens[span_ids[-1]][1]
             if text[start:end] != after:
                 edits.append(((span_ids[0], span_ids[-1]), Edit(
-                    start, end, after, f"spin: {why} margin={margin:.1f}", confidence
+                    start, end, after, reason, confidence
                 ), margin))
             k += n
             done = True
@@ -881,6 +1001,93 @@ def _restore_pass(
         if not done:
             k += 1
     return edits
+
+
+# --- the learned decision ---------------------------------------------------
+
+# Set to a list by scripts/build_spin_model.py to record every site the model
+# decides: (final pass, start, end, restored form, features, gain).
+_TRACE: list[tuple[bool, int, int, str, tuple[float, ...], float]] | None = None
+
+FEATURES = (
+    "bias", "inflection", "synonym", "synonym_fingerprint", "span", "strict",
+    "margin_inflection", "margin_synonym", "margin_synonym_fingerprint", "margin_span",
+    "runner_up", "fingerprint", "zipf_observed", "zipf_candidate", "health_observed",
+    "health_candidate", "channel", "asked", "left_gain", "right_gain", "no_left", "no_right",
+    "doc_original", "doc_observed", "doc_form", "sense_count", "moby", "capital",
+    "doc_ratio", "para_evidence", "second_pass", "neighbours_changed", "para_changed",
+    "margin_over_1", "margin_over_3", "margin_over_6", "plural", "verb_form", "inflected_synonym",
+)
+
+
+def _features(
+    opts: _Options, option: _Option, margin: float, span: list[str], left: str | None,
+    right: str | None, doc_lemmas: Counter[str], doc_forms: Counter[str], site: _SiteContext,
+    span_ids: list[int], word: str, final: bool,
+) -> tuple[float, ...]:
+    """The evidence the scoring computed about a site and its best candidate,
+    as the model's inputs (names in ``FEATURES``)."""
+    observed = " ".join(span)
+    freq, health = _wordfreq(), _health()
+    cand = option.form.split(" ")
+    m = min(margin, 12.0)
+    is_span = len(span) > 1
+    fingerprint = _fingerprints().get(observed, 0.0)
+    kind = (
+        (0.0, 0.0, 0.0, 1.0) if is_span else (1.0, 0.0, 0.0, 0.0) if not option.synonym
+        else (0.0, 0.0, 1.0, 0.0) if not opts.strict else (0.0, 1.0, 0.0, 0.0)
+    )
+    other = opts.synonym if not option.synonym else opts.inflected
+    runner_up = -5.0
+    if other is not None:
+        runner_up = max(-5.0, min(12.0, other.score - (
+            opts.keep_syn if other.synonym else opts.keep)))
+    left_gain = _logp(cand[0], left) - _logp(span[0], left) if left is not None else 0.0
+    right_gain = (
+        _logp(right, cand[-1]) - _logp(right, span[-1]) if right is not None else 0.0
+    )
+    changed = sum(1 for j in (span_ids[0] - 1, span_ids[-1] + 1) if j in site.changed)
+    return (
+        1.0, kind[0], kind[1], kind[2], kind[3], float(opts.strict),
+        m * kind[0], m * kind[1], m * kind[2], m * kind[3],
+        runner_up, fingerprint,
+        min(_zipf(freq.get(w, 0.0)) for w in span),
+        min(_zipf(freq.get(w, 0.0)) for w in cand),
+        math.log1p(health.get(observed, 0)), math.log1p(health.get(option.form, 0)),
+        max(option.prior, -12.0), float(option.asked),
+        max(-10.0, min(10.0, left_gain)), max(-10.0, min(10.0, right_gain)),
+        float(left is None), float(right is None),
+        math.log1p(doc_lemmas.get(option.lemma, 0)) if option.synonym else 0.0,
+        math.log1p(max(0, doc_lemmas.get(observed, 0) - 1)),
+        math.log1p(doc_forms.get(option.form, 0)),
+        math.log1p(max(option.senses, 0)), float(option.senses < 0), float(word[:1].isupper()),
+        min(site.doc_ratio, 4.0), min(site.para_evidence, 40.0) / 10, float(final),
+        float(changed), site.share,
+        max(0.0, m - 1), max(0.0, m - 3), max(0.0, m - 6),
+        float(not option.synonym and option.why.split(" ")[2] == "NNS"),
+        float(not option.synonym and option.why.split(" ")[2] != "NNS"),
+        float(option.synonym and option.form != option.lemma),
+    )
+
+
+@cache
+def _model() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The weights of the two log-odds (restored right, and a fine word
+    changed, each against a wrong word on a spun word) over ``FEATURES``
+    (``dictionaries/spin_model.tsv``, built by ``scripts/build_spin_model.py``)."""
+    rows = {r[0]: (float(r[1]), float(r[2])) for r in load_table("spin_model").rows}
+    return (tuple(rows[f][0] for f in FEATURES), tuple(rows[f][1] for f in FEATURES))
+
+
+def _decide(features: tuple[float, ...]) -> tuple[float, float]:
+    """P(the change restores the original) and the expected errors it removes
+    (P(right) - P(a fine word changed))."""
+    right_w, fine_w = _model()
+    right = math.exp(min(50.0, sum(w * x for w, x in zip(right_w, features))))
+    fine = math.exp(min(50.0, sum(w * x for w, x in zip(fine_w, features))))
+    total = 1.0 + right + fine
+    p_right, p_fine = right / total, fine / total
+    return round(p_right, 3), p_right - p_fine
 
 
 def _agreement(

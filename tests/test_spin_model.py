@@ -1,0 +1,89 @@
+"""The learned decision of restore_spun_words (spin_decision="model"): its
+table, its knobs, and the labels its builder trains on."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from textrepair import Config, repair, spinning
+from textrepair.resources import load_table
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_spin_model import label  # noqa: E402
+
+ONLY = Config().only(["restore_spun_words"])
+SPUN = (
+    "The cistron was found in citizenry with the disease. Many affected role have "
+    "no symptom. A newfangled drug was efficacious. Most of them recuperate. "
+    "Patients are diagnose late."
+)
+
+
+def test_table_weighs_every_feature_once() -> None:
+    rows = load_table("spin_model").rows
+    assert sorted(r[0] for r in rows) == sorted(spinning.FEATURES)
+    assert len(spinning.FEATURES) == len(set(spinning.FEATURES))
+
+
+def test_confidence_is_the_models_probability() -> None:
+    changes = repair(SPUN, ONLY).changes
+    assert changes
+    for change in changes:
+        p = float(change.reason.rsplit("p=", 1)[1])
+        assert change.confidence == pytest.approx(p, abs=0.006)
+        assert 0.0 < change.confidence <= 1.0
+
+
+def test_threshold_trades_recall_for_precision() -> None:
+    """A higher spin_model_threshold makes a subset of the changes."""
+    default = {(c.orig_start, c.after) for c in repair(SPUN, ONLY).changes}
+    sure = {(c.orig_start, c.after) for c in repair(
+        SPUN, ONLY.with_values(spin_model_threshold=0.9)).changes}
+    assert sure < default
+    assert repair(SPUN, ONLY.with_values(spin_model_threshold=1.0)).changes == []
+
+
+def test_hand_set_margins_still_decide_on_request() -> None:
+    margins = repair(SPUN, ONLY.with_values(spin_decision="margins")).changes
+    assert margins
+    assert all("p=" not in c.reason for c in margins)
+
+
+def test_spin_margin_bounds_the_model_too() -> None:
+    """No change under the model has a margin below spin_margin."""
+    for change in repair(SPUN, ONLY.with_values(spin_margin=3.0)).changes:
+        assert float(change.reason.split("margin=")[1].split()[0]) >= 3.0
+
+
+@pytest.mark.parametrize("values", [{"spin_decision": "learned"}, {"spin_model_threshold": 1.5}])
+def test_config_rejects(values: dict) -> None:
+    with pytest.raises(ValueError):
+        Config().with_values(**values)
+
+
+# Labels: word errors a change removes (< 0) or adds, against the spinner's
+# record (start and end in the spun text, original, what replaced it).
+SPUN_TEXT = "The cistron codes for many affected role here."
+RECORDS = [(4, 11, "gene", "cistron"), (27, 40, "patients", "affected role")]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "after", "expected"),
+    [
+        (4, 11, "gene", -1),  # restored
+        (4, 11, "factor", 0),  # a spun word changed to another wrong word
+        (12, 17, "code", 1),  # a fine word changed
+        (27, 40, "patients", -2),  # a two-word span restored to its one word
+        (27, 40, "people", -1),  # one word fewer, still wrong
+        (36, 40, "roles", 0),  # one word of the span changed to another wrong word
+    ],
+)
+def test_label(start: int, end: int, after: str, expected: int) -> None:
+    assert SPUN_TEXT[RECORDS[0][0] : RECORDS[0][1]] == "cistron"
+    assert SPUN_TEXT[RECORDS[1][0] : RECORDS[1][1]] == "affected role"
+    assert label(SPUN_TEXT, RECORDS, start, end, after) == expected
