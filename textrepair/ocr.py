@@ -861,6 +861,7 @@ def _load() -> None:
     _bigrams()
     _other_language_words()
     _known_with_marks()
+    _cluster_corpus()
 
 
 @normaliser(
