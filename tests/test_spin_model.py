@@ -3,6 +3,8 @@ table, its knobs, and the labels its builder trains on."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +30,29 @@ def test_table_weighs_every_feature_once() -> None:
     rows = load_table("spin_model").rows
     assert sorted(r[0] for r in rows) == sorted(spinning.FEATURES)
     assert len(spinning.FEATURES) == len(set(spinning.FEATURES))
+
+
+EVIDENCE = (
+    "from textrepair import spinning; "
+    "words = sorted(w for w in spinning._fingerprints() if ' ' not in w)[::50]; "
+    "print(repr(spinning._evidence(words)))"
+)
+
+
+def test_gate_evidence_does_not_depend_on_the_hash_seed() -> None:
+    # The model's features include the gate evidence, a sum over a set of
+    # fingerprints; a plain float sum would follow the set's order, which
+    # changes with PYTHONHASHSEED, and the table's rebuild would not be
+    # reproducible (scripts/build_spin_model.py --check).
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed,
+               "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+        run = subprocess.run([sys.executable, "-c", EVIDENCE], env=env, capture_output=True,
+                             text=True, check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+    assert float(outputs.pop().strip("()\n").split(",")[0]) > 0
 
 
 def test_confidence_is_the_models_probability() -> None:

@@ -548,7 +548,9 @@ def _evidence(words: list[str]) -> tuple[float, int]:
         triples = set(zip(words, words[1:], words[2:]))
         found.update(triple_prints[t] for t in triples & triple_prints.keys())
     bare = len(pairs & triggers)
-    return sum(prints[f] for f in found) + _BARE_LEMMA_EVIDENCE * bare, len(found) + bare
+    # math.fsum: a float sum over a set depends on its iteration order, which
+    # depends on PYTHONHASHSEED (the model's features must not).
+    return math.fsum(prints[f] for f in found) + _BARE_LEMMA_EVIDENCE * bare, len(found) + bare
 
 
 def _signals(words: list[str]) -> int:
@@ -795,7 +797,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     # Cheap first look: single-word fingerprints by set intersection. Spun
     # pages carry most of their evidence there; clean ones stop here.
     byte_prints = _fingerprint_bytes()
-    if sum(byte_prints[w] for w in _fingerprint_byte_set().intersection(raw)) < (
+    if math.fsum(byte_prints[w] for w in _fingerprint_byte_set().intersection(raw)) < (
         _FIRST_LOOK * needed
     ):
         return []
