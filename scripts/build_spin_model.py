@@ -64,7 +64,7 @@ def spun_tuning_docs(seed: int, end: int) -> list[tuple[str, str, list[tuple[int
 def label(spun: str, records: list[tuple[int, int, str, str]], start: int, end: int,
           after: str) -> int:
     """Word errors the change of spun[start:end] to ``after`` removes (< 0) or adds."""
-    from rapidfuzz.distance import Levenshtein
+    from evalkit import word_errors
 
     i = bisect.bisect_left(records, (start - 200,))
     over = []
@@ -81,10 +81,9 @@ def label(spun: str, records: list[tuple[int, int, str, str]], start: int, end: 
         original.append(word)
         pos = r1
     original.append(spun[pos:b])
-    ref = "".join(original).split()
-    before = spun[a:b].split()
-    changed = (spun[a:start] + after + spun[end:b]).split()
-    return Levenshtein.distance(ref, changed) - Levenshtein.distance(ref, before)
+    ref = "".join(original)
+    changed = spun[a:start] + after + spun[end:b]
+    return word_errors(ref, changed) - word_errors(ref, spun[a:b])
 
 
 def hand_set_rule(features: tuple[float, ...]) -> tuple[float, float]:

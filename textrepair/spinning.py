@@ -632,24 +632,6 @@ class _Options(NamedTuple):
     strict: bool
 
 
-def _best(
-    span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
-    doc_forms: Counter[str], strict: bool, extra: float,
-    agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
-) -> tuple[str, float, str] | None:
-    """The best restoration of a lower-case span, its margin over the best
-    alternative, and the evidence, or None when keeping it wins (the hand-set
-    rule: :func:`_options`, a synonym of a ``strict`` span needing ``extra``
-    more)."""
-    found = _margin_choice(
-        _options(span, left, right, doc_lemmas, doc_forms, strict, agreement), extra
-    )
-    if found is None:
-        return None
-    margin, option = found
-    return (option.form, margin, option.why) if margin > 0 else None
-
-
 def _margin_choice(opts: _Options, extra: float) -> tuple[float, _Option] | None:
     """The option with the largest margin over keeping the span (a synonym of a
     ``strict`` span over the best inflection too, and ``extra`` more)."""
