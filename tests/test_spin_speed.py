@@ -116,3 +116,16 @@ def test_memo_of_scored_sites_changes_no_answer(
         assert trace
     # The second pass re-scores sites whose neighbours the first left alone.
     assert calls < plain_calls
+
+
+@pytest.mark.parametrize("word", [
+    "symptom", "patient", "diagnose", "run", "fast", "well", "light", "further",
+    "open", "the", "and", "xqzv",
+])
+def test_parts_of_speech_as_lemminflect_lists_them_per_class(word: str) -> None:
+    from lemminflect import getAllInflections
+
+    per_class = frozenset(
+        u for u in spinning._UPOS.values() if getAllInflections(word, upos=u)
+    )
+    assert spinning._parts_of_speech.__wrapped__(word) == per_class

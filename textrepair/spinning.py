@@ -505,10 +505,14 @@ _UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV"}
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _parts_of_speech(word: str) -> frozenset[str]:
     """The word classes lemminflect lists ``word`` as a lemma of ("NOUN",
-    "VERB", ...); empty when it does not know the word."""
+    "VERB", ...); empty when it does not know the word. One look-up, its
+    Penn tags sorted by class as ``getAllInflections(word, upos=...)`` sorts
+    them (each of those calls copies the word's whole entry)."""
     from lemminflect import getAllInflections
+    from lemminflect.core.LexicalUtils import uposToTags
 
-    return frozenset(u for u in _UPOS.values() if getAllInflections(word, upos=u))
+    tags = getAllInflections(word)
+    return frozenset(u for u in _UPOS.values() if any(t in tags for t in uposToTags(u)))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
