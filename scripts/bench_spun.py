@@ -71,11 +71,11 @@ def main() -> None:
         for tree in args.trees:
             env = {**os.environ, "PYTHONPATH": tree}
             run = subprocess.run(
-                [sys.executable, __file__, "--docs", str(args.docs), "--passes", "1",
+                [sys.executable, __file__, "--docs", str(args.docs), "--passes", "2",
                  "--root", tree],
                 env=env, cwd=tree, capture_output=True, text=True, check=True,
             )
-            best[tree].append(float(run.stdout.split(": ")[1].split(" ")[0]))
+            best[tree].append(float(run.stdout.rsplit("best ", 1)[1].split(" ")[0]))
     for tree, times in best.items():
         print(f"{tree}: " + " ".join(f"{t:.2f}" for t in times) + f" s, best {min(times):.2f} s")
 
