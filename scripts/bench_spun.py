@@ -10,8 +10,9 @@ with ``time.process_time``, after ``textrepair.load()``. Best of ``--passes``.
     python scripts/bench_spun.py --trees /work/main /work/wt-x --rounds 3
 
 With ``--trees`` it alternates one subprocess per tree and round (each runs
-that tree's code: ``PYTHONPATH`` set to the tree) and prints every tree's
-times and best, so two versions can be compared on a loaded machine. For a
+that tree's code, ``PYTHONPATH`` set to the tree, and keeps the better of two
+passes: a process's first pass also loads lemminflect's tables) and prints
+every tree's times and best, so two versions can be compared on a loaded machine. For a
 count that does not depend on the load, run the same under callgrind.
 """
 
