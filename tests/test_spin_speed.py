@@ -129,3 +129,24 @@ def test_parts_of_speech_as_lemminflect_lists_them_per_class(word: str) -> None:
         u for u in spinning._UPOS.values() if getAllInflections(word, upos=u)
     )
     assert spinning._parts_of_speech.__wrapped__(word) == per_class
+
+
+def test_logp_reads_the_health_tables_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # scripts/eval_kinds/spun.py swaps the health tables for ones built from
+    # the tuning half (the leak-free evaluation) and clears the caches:
+    # _logp must then score with the swapped tables.
+    pair = ("cistron", "the")
+    full = spinning._logp(*pair)
+    swapped_pairs = {"the cistron": 1000}
+    swapped_words = {"the": 2000, "cistron": 1000}
+    monkeypatch.setattr(spinning, "_health_bigrams", lambda: swapped_pairs)
+    monkeypatch.setattr(spinning, "_health", lambda: swapped_words)
+    spinning._health_total.cache_clear()
+    spinning._logp.cache_clear()
+    try:
+        assert spinning._logp(*pair) == _reference_logp(*pair) != full
+    finally:
+        monkeypatch.undo()
+        spinning._health_total.cache_clear()
+        spinning._logp.cache_clear()
+    assert spinning._logp(*pair) == full
