@@ -72,6 +72,7 @@ difficult) and common words in the wrong sense ("cheek" for nerves) stay.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -408,10 +409,12 @@ def _zipf(freq: float) -> float:
 def _logp(word: str, prev: str | None) -> float:
     """log P(word | prev), interpolating health and symspellpy bigrams with
     wordfreq's unigram frequency; ``prev`` None means no usable left context."""
-    unigram = _wordfreq().get(word, 0.0) + 1e-9
+    freq, uni, bi, web_uni, web_bi = _bigram_tables()
+    unigram = freq.get(word, 0.0) + 1e-9
     if prev is None:
         return math.log(unigram)
     pair = f"{prev} {word}"
+    health_words = _health()
     # Each bigram list is truncated (health pairs seen >= 3 times, symspellpy's
     # >= 6.4M, wordsegment's >= 100k), so a missing pair only says its count
     # is below the cut: where the pair's count under independence would be
@@ -419,29 +422,45 @@ def _logp(word: str, prev: str | None) -> float:
     # stands in ("exciting breakthrough" is missing from every list, as most
     # pairs of a rarer word are). Without this a rare word the spinner left
     # alone lost about 2.3 nats a side to any common synonym.
-    health = _conditional(_health_bigrams(), _health(), pair, prev, _K_HEALTH, _ABSENT_HEALTH,
-                          _health().get(word, 0) / _health_total())
-    uni, bi = _symspell()
-    general = _conditional(bi, uni, pair, prev, _K_SYMSPELL, _ABSENT_SYMSPELL, unigram)
+    # Per list: count(pair) / (count(prev) + k); for a missing pair, the
+    # word's own probability (independence) capped at what a pair under the
+    # list's cut can have (absent / (count(prev) + k)). Written out rather
+    # than as a function of the list: a miss of this cache is a third of the
+    # step's time on a spun page.
+    n_prev = health_words.get(prev, 0) + _K_HEALTH
+    count = _health_bigrams().get(pair, 0)
+    if count:
+        health = count / n_prev
+    else:
+        health = min(health_words.get(word, 0) / _health_total(), _ABSENT_HEALTH / n_prev) * (
+            n_prev - _K_HEALTH) / n_prev
+    n_prev = uni.get(prev, 0) + _K_SYMSPELL
+    count = bi.get(pair, 0)
+    if count:
+        general = count / n_prev
+    else:
+        general = min(unigram, _ABSENT_SYMSPELL / n_prev) * (n_prev - _K_SYMSPELL) / n_prev
     if _W_WEB:
-        web_uni, web_bi = _wordsegment()
-        web = _conditional(web_bi, web_uni, pair, prev, _K_WEB, _ABSENT_WEB, unigram)
+        n_prev = web_uni.get(prev, 0) + _K_WEB
+        count = web_bi.get(pair, 0)
+        if count:
+            web = count / n_prev
+        else:
+            web = min(unigram, _ABSENT_WEB / n_prev) * (n_prev - _K_WEB) / n_prev
         general = (1 - _W_WEB) * general + _W_WEB * web
     return math.log(_W_HEALTH * health + _W_GENERAL * general + _W_UNIGRAM * unigram)
 
 
-def _conditional(
-    pairs: dict[str, int], words: dict[str, int], pair: str, prev: str, k: float,
-    absent: float, p_word: float,
-) -> float:
-    """count(pair) / (count(prev) + k) from one truncated bigram list; for a
-    missing pair, ``p_word`` (independence) capped at what a pair under the
-    list's cut can have (``absent`` / (count(prev) + k))."""
-    n_prev = words.get(prev, 0) + k
-    count = pairs.get(pair, 0)
-    if count:
-        return count / n_prev
-    return min(p_word, absent / n_prev) * (n_prev - k) / n_prev
+@cache
+def _bigram_tables() -> tuple[
+    dict[str, float], dict[str, int], dict[str, int], dict[str, int], dict[str, int],
+]:
+    """The general-English tables :func:`_logp` reads, in one tuple (one call
+    per cache miss): wordfreq's frequencies, symspellpy's and wordsegment's
+    unigrams and bigrams. The health tables are read through their own
+    functions, which the leak-free evaluation (``scripts/eval_kinds/spun.py``)
+    replaces."""
+    return (_wordfreq(), *_symspell(), *_wordsegment())
 
 
 @cache
@@ -487,10 +506,14 @@ _UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV"}
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _parts_of_speech(word: str) -> frozenset[str]:
     """The word classes lemminflect lists ``word`` as a lemma of ("NOUN",
-    "VERB", ...); empty when it does not know the word."""
+    "VERB", ...); empty when it does not know the word. One look-up, its
+    Penn tags sorted by class as ``getAllInflections(word, upos=...)`` sorts
+    them (each of those calls copies the word's whole entry)."""
     from lemminflect import getAllInflections
+    from lemminflect.core.LexicalUtils import uposToTags
 
-    return frozenset(u for u in _UPOS.values() if getAllInflections(word, upos=u))
+    tags = getAllInflections(word)
+    return frozenset(u for u in _UPOS.values() if any(t in tags for t in uposToTags(u)))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -511,7 +534,7 @@ def warm_up() -> None:
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_set, _fingerprint_byte_set,
         _gate_tables,
-        _suspicious, _bare_lemmas, _symspell, _wordsegment,
+        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables,
     ):
         build()
     # lemminflect's lemma table (about 0.8 s), read on the first document the
@@ -624,6 +647,9 @@ class _Option(NamedTuple):
     senses: int  # WordNet's sense count of the original (-1: Moby only)
 
 
+_NOTHING_ASKED: frozenset[str] = frozenset()
+
+
 class _Options(NamedTuple):
     keep: float  # keeping the span, against an inflection
     keep_syn: float  # keeping it against a synonym (the page's own uses weigh)
@@ -664,6 +690,11 @@ def _options(
     tag in ``blocked`` (syntax keeps the bare form there: :func:`_agreement`). When ``strict`` (the
     word or span is no fingerprint: it reads as English), a synonym must
     beat the best inflection too.
+
+    The candidate loops are the step's hot path on spun pages (about 20
+    candidates a site): the single-word context score is inlined there and
+    the right neighbour's unigram term taken once, in the same order of float
+    operations as :func:`_context_score`, so every score is the same number.
     """
     observed = " ".join(span)
     keep = _context_score(span, left, right) + _KEEP
@@ -701,29 +732,40 @@ def _options(
     # tortured phrases Moby restores are general English ("bosom peril"), so a
     # word general English hardly uses (a term of the page's field) keeps it.
     moby_blocked = _zipf(_wordfreq().get(observed, 0.0)) < _MOBY_MIN_ZIPF
+    logp, log1p, forms_get = _logp, math.log1p, doc_forms.get
+    right_alone = logp(right, None) if right is not None else 0.0
+    best = 0.0
     for original, count, channel in _reverse_index().get(observed, ()):
         if count < 0 and (strict or moby_blocked):
             continue  # Moby's loose associations: only for rare general words
         doc = doc_lemmas.get(original, 0)
-        prior = _DOC_WEIGHT * math.log1p(doc) + _SENSE_WEIGHT * math.log1p(max(count, 0))
+        prior = _DOC_WEIGHT * log1p(doc) + _SENSE_WEIGHT * log1p(max(count, 0))
         chan = _SYNONYM + _MOBY_ONLY if channel is None else channel
         prior += chan
         inflections = _tagged_inflections(original)
         # Where syntax asks for an inflection the original has, its other
         # forms are as unlikely as an untriggered inflection.
-        asked = {t for _, t in inflections if t in tags}
+        asked = {t for _, t in inflections if t in tags} if tags else _NOTHING_ASKED
+        reporting = original in SPIN_REPORTING_VERBS
         for form, tag in ((original, "base"), *inflections):
             if tag in blocked:
                 continue
-            score = prior + _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
+            n = forms_get(form, 0)
+            score = prior + (_FORM_WEIGHT * log1p(n) if n else 0.0)
             if asked and tag not in asked:
                 score += _SYN_UNASKED
-            score += _tense_bonus(original, tag, doc_forms)
-            score += parallel if tag in favoured else 0.0
-            score += _context_score([form], left, right)
-            if synonym is None or score > synonym.score:
+            if reporting:
+                score += _tense_bonus(original, tag, doc_forms)
+            if parallel and tag in favoured:
+                score += parallel
+            context = logp(form, left)
+            if right is not None:
+                context += logp(right, form) - right_alone
+            score += context
+            if synonym is None or score > best:
+                best = score
                 synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
-                                  tag in asked, chan, original, count)
+                                  bool(asked) and tag in asked, chan, original, count)
     keep_syn = keep
     # The document's other uses of the observed lemma weigh for keeping it
     # against a synonym as the original's uses weigh for the synonym.
@@ -794,10 +836,12 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     for w in lower:
         for lemma in _lemmas(w):
             doc_lemmas[lemma] += 1
+    page = _Page(doc_lemmas, Counter(lower), {})
     model = cfg.spin_decision == "model"
     paragraphs = []
+    starts = [t[0] for t in tokens]
     for para_start, para_end in _paragraphs(text):
-        idx = [i for i, t in enumerate(tokens) if para_start <= t[0] < para_end]
+        idx = list(range(bisect_left(starts, para_start), bisect_left(starts, para_end)))
         if not idx:
             continue
         para_words = [lower[i] for i in idx]
@@ -816,7 +860,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     firsts: list[list[tuple[tuple[int, int], Edit, float]] | None] = [None] * len(paragraphs)
     if evidence < needed or not model:
         firsts = [
-            _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower), False, None)
+            _restore_pass(text, tokens, lower, idx, page, ctx, (lower, lower), False, None)
             for idx, _ in paragraphs
         ]
     if evidence < needed:
@@ -828,9 +872,9 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     edits: list[Edit] = []
     for (idx, site), first in zip(paragraphs, firsts):
         if site is not None:
-            first = _restore_pass(text, tokens, lower, idx, doc_lemmas, ctx, (lower, lower),
+            first = _restore_pass(text, tokens, lower, idx, page, ctx, (lower, lower),
                                   False, site)
-        edits.extend(_restore_paragraph(text, tokens, lower, idx, doc_lemmas, ctx, first or [],
+        edits.extend(_restore_paragraph(text, tokens, lower, idx, page, ctx, first or [],
                                         site))
     ctx.count("docs_gated")
     return edits
@@ -856,7 +900,7 @@ def _neighbour(text: str, tokens: list[tuple[int, int, str]], view: list[str], i
 
 def _restore_paragraph(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
-    doc_lemmas: Counter[str], ctx: StepContext,
+    page: _Page, ctx: StepContext,
     first: list[tuple[tuple[int, int], Edit, float]], site: _SiteContext | None,
 ) -> list[Edit]:
     """The second of two passes: the first (``first``, :func:`_restore_pass`
@@ -881,11 +925,22 @@ def _restore_paragraph(
     return [
         e
         for (a, b), e, _ in _restore_pass(
-            text, tokens, lower, idx, doc_lemmas, ctx, (seen_from_right, seen_from_left), True,
+            text, tokens, lower, idx, page, ctx, (seen_from_right, seen_from_left), True,
             site,
         )
         if a in changed or a != b or lower[a] in _fingerprints()
     ]
+
+
+class _Page(NamedTuple):
+    """What every site of a document shares: the lower-cased lemmas and words
+    the document writes (with their counts), and the sites scored so far
+    (:func:`_options` is a function of the site and these counts)."""
+
+    lemmas: Counter[str]
+    forms: Counter[str]
+    scored: dict[tuple[str, str | None, str | None, bool,
+                       tuple[frozenset[str], tuple[str, ...], float]], _Options]
 
 
 class _SiteContext(NamedTuple):
@@ -902,7 +957,7 @@ class _SiteContext(NamedTuple):
 
 def _restore_pass(
     text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
-    doc_lemmas: Counter[str], ctx: StepContext, views: tuple[list[str], list[str]],
+    page: _Page, ctx: StepContext, views: tuple[list[str], list[str]],
     final: bool, site: _SiteContext | None,
 ) -> list[tuple[tuple[int, int], Edit, float]]:
     """Edits for one paragraph, each with the first and last token it covers
@@ -910,7 +965,7 @@ def _restore_pass(
     ``views`` give each token as its right and its left neighbour see it; only
     the ``final`` pass counts its uncertain calls. With ``site`` the learned
     model decides (:func:`_decide`), else the hand-set margins."""
-    doc_forms = Counter(lower)
+    doc_lemmas, doc_forms, scored = page
     cfg = ctx.config
     edits: list[tuple[tuple[int, int], Edit, float]] = []
     k = 0
@@ -922,10 +977,10 @@ def _restore_pass(
                 continue
             span_ids = idx[k : k + n]
             span = [lower[j] for j in span_ids]
-            observed_text = text[tokens[span_ids[0]][0] : tokens[span_ids[-1]][1]]
-            if n > 1 and (_not_a_spun_span(" ".join(span)) or observed_text != " ".join(
-                tokens[j][2] for j in span_ids
-            ) or any(_foreign(text, tokens, j) for j in span_ids[1:]) or (
+            form = " ".join(span)
+            if n > 1 and (_not_a_spun_span(form) or text[
+                tokens[span_ids[0]][0] : tokens[span_ids[-1]][1]
+            ] != " ".join(tokens[j][2] for j in span_ids) or any(_foreign(text, tokens, j) for j in span_ids[1:]) or (
                 tokens[i][2][:1].isupper() and not _sentence_start(text, tokens, i)
             )):
                 continue  # a capitalised span mid-sentence is a name ("January 1")
@@ -934,10 +989,15 @@ def _restore_pass(
                 break
             left = _neighbour(text, tokens, views[0], span_ids[0], -1, idx)
             right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
-            form = " ".join(span)
             strict = form not in _fingerprints() and (n == 1 or form not in _suspicious())
-            opts = _options(span, left, right, doc_lemmas, doc_forms, strict,
-                            _agreement(text, tokens, views, span_ids, idx))
+            agreement = _agreement(text, tokens, views, span_ids, idx)
+            # A site scored before (the first pass where the second sees the
+            # same neighbours, a word the page repeats) is not scored again.
+            key = (form, left, right, strict, agreement)
+            opts = scored.get(key)
+            if opts is None:
+                opts = scored[key] = _options(span, left, right, doc_lemmas, doc_forms, strict,
+                                              agreement)
             if site is None:
                 extra = cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0)
                 found = _margin_choice(opts, extra)
