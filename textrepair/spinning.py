@@ -72,6 +72,7 @@ difficult) and common words in the wrong sense ("cheek" for nerves) stay.
 from __future__ import annotations
 
 import math
+import operator
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -552,7 +553,7 @@ def warm_up() -> None:
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_set, _fingerprint_byte_set,
         _gate_tables,
-        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables,
+        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic,
     ):
         build()
     # lemminflect's lemma table (about 0.8 s), read on the first document the
@@ -826,7 +827,8 @@ def _gate_bytes(text: str) -> list[bytes]:
 
 
 @normaliser(
-    order=70, dictionaries=("spin_synonyms", "spin_model", "health_words", "health_bigrams"),
+    order=70,
+    dictionaries=("spin_synonyms", "spin_model", "spin_topic", "health_words", "health_bigrams"),
     load=warm_up,
 )
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
@@ -863,6 +865,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
             doc_lemmas[lemma] += 1
     page = _Page(doc_lemmas, Counter(lower), {})
     model = cfg.spin_decision == "model"
+    topic = _doc_topic(lower) if model else None
     paragraphs = []
     starts = [t[0] for t in tokens]
     for para_start, para_end in _paragraphs(text):
@@ -877,7 +880,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         site = None
         if model:
             para_evidence = 100 * _evidence(para_words)[0] / len(idx)
-            site = _SiteContext(evidence / needed, para_evidence, frozenset(), 0.0)
+            site = _SiteContext(evidence / needed, para_evidence, frozenset(), 0.0, topic)
         paragraphs.append((idx, site))
     # A document short of evidence is confirmed by the first pass's margins
     # under the hand-set rule (before the second pass, which would double the
@@ -985,13 +988,15 @@ class _Page(NamedTuple):
 class _SiteContext(NamedTuple):
     """What the learned decision reads about a paragraph beyond the site: the
     document's gate evidence over the needed, the paragraph's fingerprint
-    evidence per 100 words, and (second pass) the tokens the first pass
-    changed and their share of the paragraph."""
+    evidence per 100 words, (second pass) the tokens the first pass
+    changed and their share of the paragraph, and the document's topic
+    (:func:`_doc_topic`)."""
 
     doc_ratio: float
     para_evidence: float
     changed: frozenset[int]
     share: float
+    topic: _Topic | None = None
 
 
 def _restore_pass(
@@ -1100,6 +1105,7 @@ FEATURES = (
     "doc_original", "doc_observed", "doc_form", "sense_count", "moby", "capital",
     "doc_ratio", "para_evidence", "second_pass", "neighbours_changed", "para_changed",
     "margin_over_1", "margin_over_3", "margin_over_6", "plural", "verb_form", "inflected_synonym",
+    "topic_gain", "topic_candidate", "topic_missing",
 )
 
 
@@ -1130,6 +1136,9 @@ def _features(
         _logp(right, cand[-1]) - _logp(right, span[-1]) if right is not None else 0.0
     )
     changed = sum(1 for j in (span_ids[0] - 1, span_ids[-1] + 1) if j in site.changed)
+    topic = (0.0, 0.0, 0.0)
+    if option.synonym and site.topic is not None:
+        topic = _topic_fit(site.topic, span, cand)
     return (
         1.0, kind[0], kind[1], kind[2], kind[3], float(opts.strict),
         m * kind[0], m * kind[1], m * kind[2], m * kind[3],
@@ -1150,7 +1159,79 @@ def _features(
         float(not option.synonym and option.why.split(" ")[2] == "NNS"),
         float(not option.synonym and option.why.split(" ")[2] != "NNS"),
         float(option.synonym and option.form != option.lemma),
+        *topic,
     )
+
+
+# --- topical fit -------------------------------------------------------------
+
+
+@cache
+def _topic() -> tuple[dict[str, int], memoryview, int]:
+    """Topical word vectors (``dictionaries/spin_topic.tsv``, built by
+    ``scripts/build_topic_vectors.py``): word -> row, every row's int8 vector in
+    one bytes blob (unit length x 127), and the dimensions."""
+    rows = load_table("spin_topic").rows
+    dims = len(rows[0][1]) // 2 if rows else 0
+    blob = bytes.fromhex("".join(r[1] for r in rows))
+    return {r[0]: i for i, r in enumerate(rows)}, memoryview(blob).cast("b"), dims
+
+
+class _Topic(NamedTuple):
+    """A document's topic: the sum of the vectors of its distinct words and
+    that sum's squared length."""
+
+    centroid: tuple[float, ...]
+    norm2: float
+
+
+def _doc_topic(lower: list[str]) -> _Topic:
+    """The topic of a document from its lower-cased words (run past the gate
+    only: one vector per distinct word)."""
+    index, blob, dims = _topic()
+    rows = [index[w] for w in set(lower) if w in index]
+    if not rows:
+        return _Topic((0.0,) * dims, 0.0)
+    centroid = tuple(float(sum(col)) for col in zip(*(blob[r * dims : (r + 1) * dims]
+                                                        for r in rows)))
+    return _Topic(centroid, sum(x * x for x in centroid))
+
+
+def _phrase_vector(words: list[str]) -> tuple[float, ...] | None:
+    """The sum of the words' vectors, or None when one has none."""
+    index, blob, dims = _topic()
+    rows = [index[w] for w in words if w in index]
+    if len(rows) < len(words):
+        return None
+    return tuple(float(sum(col)) for col in zip(*(blob[r * dims : (r + 1) * dims]
+                                                  for r in rows)))
+
+
+def _topic_fit(topic: _Topic, observed: list[str], candidate: list[str]) -> tuple[
+    float, float, float
+]:
+    """How much better the candidate fits the rest of the document than the
+    observed words do (cosines with the document's topic less the observed
+    words), the candidate's own fit, and 1.0 when either has no vector.
+
+    A spinner's wrong sense often reads well beside its neighbours but not on
+    the page ("cheek" for nerves in a neurology article)."""
+    seen = _phrase_vector(observed)
+    cand = _phrase_vector(candidate)
+    if seen is None or cand is None:
+        return 0.0, 0.0, 1.0
+    dot = operator.mul
+    seen_c = sum(map(dot, seen, topic.centroid))
+    seen2 = sum(map(dot, seen, seen))
+    rest2 = topic.norm2 - 2 * seen_c + seen2
+    cand2 = sum(map(dot, cand, cand))
+    if rest2 <= 1e-6 * topic.norm2 or cand2 <= 0 or seen2 <= 0:
+        return 0.0, 0.0, 1.0
+    rest = math.sqrt(rest2)
+    fit_seen = (seen_c - seen2) / (math.sqrt(seen2) * rest)
+    fit_cand = (sum(map(dot, cand, topic.centroid)) - sum(map(dot, cand, seen))) / (
+        math.sqrt(cand2) * rest)
+    return fit_cand - fit_seen, fit_cand, 0.0
 
 
 @cache
