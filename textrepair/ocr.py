@@ -1017,6 +1017,13 @@ def _decide_all(
         )
         if analysis.best is None:
             ctx.count(f"left_wide_{analysis.reason.replace(' ', '_')}")
+            # Repairs of pieces that leave a token the wide search would read
+            # again are not made: a second run would repair it further
+            # ("0:b1en" -> "0:bien" -> "been"); unsure, the token stays.
+            for start, inside in free:
+                if inside and _rereads(text, start, core, inside, ctx):
+                    edits = [e for e in edits if e not in inside]
+                    ctx.count("left_piece_reread", len(inside))
             continue
         for start, inside in free:
             edit = _decide(
@@ -1026,6 +1033,20 @@ def _decide_all(
                 edits = [e for e in edits if e not in inside]
                 edits.append(edit)
     return edits
+
+
+def _rereads(text: str, start: int, core: str, inside: list[Edit], ctx: StepContext) -> bool:
+    """Whether the token at ``start``, with the repairs ``inside`` it made,
+    has a wide reading of its own that its original form had not."""
+    repaired = core
+    for e in sorted(inside, key=lambda e: e.start, reverse=True):
+        repaired = repaired[: e.start - start] + e.after + repaired[e.end - start :]
+    if repaired in _safe():  # as _wide_suspects: a known word is no suspect
+        return False
+    analysis = _wide_analyse(
+        repaired, ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters
+    )
+    return analysis.best is not None
 
 
 def _wide_suspects(tokens: frozenset[str]) -> set[str]:
