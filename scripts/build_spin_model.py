@@ -179,7 +179,7 @@ def render(raw, args: argparse.Namespace, n: int) -> str:
         "# generator: scripts/build_spin_model.py",
         "# sources: dev.jsonl tuning half (NCI pages, public domain; MedQuAD, CC BY 4.0) spun "
         "by scripts/spinner.py (WordNet 3.0); features from dictionaries/spin_synonyms.tsv, "
-        "health_words.tsv, health_bigrams.tsv, wordfreq, symspellpy and wordsegment",
+        "health_words.tsv, health_bigrams.tsv, spin_topic.tsv, wordfreq, symspellpy and wordsegment",
         "# columns: feature\tright\tfine",
         f"# notes: log-odds weights against a wrong word on a spun word; tuning documents "
         f"{args.start}-{args.end} spun with random.Random({args.seed}), {n} sites, "
