@@ -1188,21 +1188,24 @@ class _Topic(NamedTuple):
 def _doc_topic(lower: list[str]) -> _Topic:
     """The topic of a document from its lower-cased words (run past the gate
     only: one vector per distinct word)."""
-    index, blob, dims = _topic()
-    rows = [index[w] for w in set(lower) if w in index]
-    if not rows:
-        return _Topic((0.0,) * dims, 0.0)
-    centroid = tuple(float(sum(col)) for col in zip(*(blob[r * dims : (r + 1) * dims]
-                                                        for r in rows)))
+    index = _topic()[0]
+    centroid = _row_sum([index[w] for w in set(lower) if w in index])
     return _Topic(centroid, sum(x * x for x in centroid))
 
 
 def _phrase_vector(words: list[str]) -> tuple[float, ...] | None:
     """The sum of the words' vectors, or None when one has none."""
-    index, blob, dims = _topic()
+    index = _topic()[0]
     rows = [index[w] for w in words if w in index]
-    if len(rows) < len(words):
-        return None
+    return _row_sum(rows) if len(rows) == len(words) else None
+
+
+def _row_sum(rows: list[int]) -> tuple[float, ...]:
+    """The sum of the table's vectors in ``rows`` (zeros for none; integer
+    sums, so the order of the rows does not matter)."""
+    _, blob, dims = _topic()
+    if not rows:
+        return (0.0,) * dims
     return tuple(float(sum(col)) for col in zip(*(blob[r * dims : (r + 1) * dims]
                                                   for r in rows)))
 
