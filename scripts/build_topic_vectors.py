@@ -29,7 +29,6 @@ The shipped table has one row per word: the word and its vector as hex
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -53,15 +52,13 @@ def documents(data: Path, all_docs: bool) -> list[list[str]]:
     """Each document's lower-cased alphabetic words (the tuning half only
     unless ``all_docs``)."""
     import regex
+    from evalkit import iter_docs
     from spun import held_out
 
     word = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
     out = []
-    with open(data, encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            if not all_docs and held_out(doc["id"]):
-                continue
+    for doc in iter_docs(data):
+        if all_docs or not held_out(doc["id"]):
             out.append([w.lower() for w in word.findall(doc["text"])])
     return out
 
