@@ -84,6 +84,7 @@ from .changes import Edit
 from .patterns import (
     SPIN_AUXILIARIES,
     SPIN_BASE_VERB_MARKERS,
+    SPIN_DETERMINERS,
     SPIN_FUNCTION_WORDS,
     SPIN_GATE_BYTES,
     SPIN_PARTITIVE_QUANTIFIERS,
@@ -741,7 +742,8 @@ def _options(
                     continue
                 own = math.log(_SPIN_RATE * _self_rates().get(lemma, _SELF_DEFAULT))
                 prior = own + (0.0 if tag in tags else _UNTRIGGERED)
-                prior += parallel if tag in favoured else 0.0
+                # A list asks for the number of the span's last word, not its head's.
+                prior += parallel if tag in favoured and not rest else 0.0
                 prior += _FORM_WEIGHT * math.log1p(doc_forms.get(form, 0))
                 prior += _tense_bonus(lemma, tag, doc_forms)
                 score = prior + _context_score([form, *rest], left, right)
@@ -1286,6 +1288,13 @@ def _agreement(
         right in SPIN_SINGULAR_VERBS or (_parts_of_speech(right) == {"NOUN"} and right in
                                          _lemmas(right) and not right.endswith("s"))
     )
+    # The verb agrees over an adverb too ("mite generally do not", "the
+    # symptom often is"); an auxiliary is a function word, never spun.
+    plural_right = False
+    if right is not None and right not in SPIN_FUNCTION_WORDS and _parts_of_speech(right) == {"ADV"}:
+        verb = _neighbour(text, tokens, views[1], span_ids[-1] + 1, 1, idx)
+        singular_right = verb in SPIN_SINGULAR_VERBS
+        plural_right = verb in SPIN_PLURAL_VERBS
     i = span_ids[0]
     after_no = False
     for _ in range(4):
@@ -1308,6 +1317,12 @@ def _agreement(
             if "NNS" not in blocked:
                 favoured = ("NNS",)
             break
+        if left == "other" and _neighbour(text, tokens, views[0], i - 1, -1, idx) not in (
+            SPIN_DETERMINERS
+        ):  # "and other autoimmune disease" (not "the other hand", "any other way")
+            if "NNS" not in blocked:
+                favoured = ("NNS",)
+            break
         if left == "no":
             after_no = True
         elif left in SPIN_FUNCTION_WORDS and left != "not":
@@ -1315,22 +1330,25 @@ def _agreement(
         i -= 1
     if singular_right and not favoured:  # "one of the symptoms is": the verb agrees with one
         blocked.add("NNS")
-    if not favoured and "NNS" not in blocked and len(span_ids) == 1 and _coordinated_plural(
-        text, tokens, views, span_ids[0], idx
+    if plural_right and not favoured and "NNS" not in blocked:
+        favoured = ("NNS",)
+    if not favoured and "NNS" not in blocked and _coordinated_plural(
+        text, tokens, views, span_ids[0], span_ids[-1], idx
     ):
         return frozenset(blocked), ("NNS",), _PARALLEL
     return frozenset(blocked), favoured, 0.0
 
 
 def _coordinated_plural(
-    text: str, tokens: list[tuple[int, int, str]], views: tuple[list[str], list[str]], i: int,
-    idx: list[int],
+    text: str, tokens: list[tuple[int, int, str]], views: tuple[list[str], list[str]],
+    first: int, last: int, idx: list[int],
 ) -> bool:
-    """Whether the noun next to token i across a comma, "and", "or" or
-    "and/or" is a plural ("canals, lake, rivers", "arms and/or leg"): list
-    items share their number. The cost: a singular item in a list of plurals
-    ("fever, headaches and rash") may be pluralised where its bigrams agree."""
-    for step, view in ((-1, views[0]), (1, views[1])):
+    """Whether the noun next to the span of tokens first to last across a
+    comma, "and", "or" or "and/or" is a plural ("canals, lake, rivers", "arms
+    and/or leg", "weeks or calendar month"): list items share their number.
+    The cost: a singular item in a list of plurals ("fever, headaches and
+    rash") may be pluralised where its bigrams agree."""
+    for step, view, i in ((-1, views[0], first), (1, views[1], last)):
         j = i + step
         seen_and = False
         while idx[0] <= j <= idx[-1]:
