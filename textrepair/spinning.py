@@ -1313,7 +1313,9 @@ def _agreement(
             i -= 1
             continue
         if left in SPIN_SINGULAR_DETERMINERS:
-            blocked.add("NNS")
+            # Nor a verb's -s form, which is often the plural's spelling ("a
+            # genetic disorders" is not a verb either).
+            blocked.update(("NNS", "VBZ"))
             break
         if left in SPIN_BASE_VERB_MARKERS:
             blocked.update(("VBD", "VBN", "VBZ") if left == "to" else ("VBD", "VBN", "VBZ", "VBG"))
