@@ -245,6 +245,8 @@ SPIN_PLURAL_VERBS = frozenset("are were have do".split())
 # ("do not transmit", "may simply delay").
 SPIN_SINGULAR_DETERMINERS = frozenset("a an one each every another either neither".split())
 SPIN_SINGULAR_VERBS = frozenset("is was has does".split())
+# Relative pronouns: the verb after one agrees with the noun before it.
+SPIN_RELATIVE_PRONOUNS = frozenset("that which who".split())
 # A partitive asks for a plural: "one of the caseful" was "one of the cases".
 SPIN_PARTITIVE_QUANTIFIERS = frozenset("one many some most all several few both".split())
 SPIN_POSSESSIVE_DETERMINERS = frozenset("the these those their our your his her its".split())
