@@ -1287,7 +1287,8 @@ def _agreement(
     favoured: tuple[str, ...] = ()
     right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
     singular_right = right is not None and (
-        right in SPIN_SINGULAR_VERBS or (_parts_of_speech(right) == {"NOUN"} and right in
+        right in SPIN_SINGULAR_VERBS or (right not in SPIN_FUNCTION_WORDS and _parts_of_speech(
+            right) == {"NOUN"} and right in
                                          _lemmas(right) and not right.endswith("s"))
     )
     # The verb agrees over an adverb too ("mite generally do not", "the
