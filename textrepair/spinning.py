@@ -1294,7 +1294,9 @@ def _agreement(
     # The verb agrees over an adverb too ("mite generally do not", "the
     # symptom often is"); an auxiliary is a function word, never spun.
     plural_right = False
-    if right is not None and right not in SPIN_FUNCTION_WORDS and _parts_of_speech(right) == {"ADV"}:
+    if right is not None and right not in SPIN_FUNCTION_WORDS and "ADV" in _parts_of_speech(
+        right
+    ) and not _parts_of_speech(right) & {"NOUN", "VERB"}:
         verb = _neighbour(text, tokens, views[1], span_ids[-1] + 1, 1, idx)
         singular_right = verb in SPIN_SINGULAR_VERBS
         plural_right = verb in SPIN_PLURAL_VERBS
