@@ -1282,6 +1282,15 @@ def _agreement(
     the noun phrase ("these rare finding") and after "no" that follows "are"
     or "were" ("there are presently no discourse"), and in a partitive ("one
     of the caseful", "many of their").
+
+    Eighth session (spun.md, "Eighth session: inflection"): a singular
+    determiner also rules out the -s form as a verb ("a genetic disorders");
+    a noun after "the" and names stays singular ("the CDKL5 gene"; a number
+    glued to letters is no numeral); "other" without a determiner asks for a
+    plural ("and other autoimmune disease"); the verb to the right agrees
+    over an adverb ("mite generally do"); a verb after "noun that/which/who"
+    agrees with the noun; a list's plural counts for a multiword span's last
+    word.
     """
     blocked: set[str] = set()
     favoured: tuple[str, ...] = ()
@@ -1301,7 +1310,8 @@ def _agreement(
         singular_right = verb in SPIN_SINGULAR_VERBS
         plural_right = verb in SPIN_PLURAL_VERBS
     # A verb after a relative pronoun agrees with the noun before it ("a
-    # condition that affect" was "affects"; "mutations that cause" stays).
+    # disease that affect" was "affects"; "mutations that cause" stays). Only
+    # a word lemminflect lists as a noun alone counts as the noun.
     # Tuning half of dev.jsonl (first 1,500 documents), the verb after "noun
     # that/which/who": after a singular noun 625 -s forms, 118 past, 114
     # base forms; after a plural 37 -s forms, 862 past, 1,243 base forms.
@@ -1324,7 +1334,7 @@ def _agreement(
             # (tuning half of dev.jsonl: 2,594 singular nouns, 117 plurals).
             blocked.add("NNS")
             break
-        if _name_token(text, tokens, i - 1):
+        if _name_token(tokens, i - 1):
             names += 1
             i -= 1
             continue
@@ -1374,7 +1384,7 @@ def _glued(tokens: list[tuple[int, int, str]], j: int) -> bool:
     return j > 0 and tokens[j - 1][1] == tokens[j][0] and tokens[j - 1][2][-1:].isalpha()
 
 
-def _name_token(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+def _name_token(tokens: list[tuple[int, int, str]], j: int) -> bool:
     """Whether token j is (part of) a name or code: two or more characters
     from a capital to a capital or a digit ("BTD", "CDKL"), or a number glued
     to one ("5" of "CDKL5")."""
