@@ -245,9 +245,16 @@ SPIN_PLURAL_VERBS = frozenset("are were have do".split())
 # ("do not transmit", "may simply delay").
 SPIN_SINGULAR_DETERMINERS = frozenset("a an one each every another either neither".split())
 SPIN_SINGULAR_VERBS = frozenset("is was has does".split())
+# Relative pronouns: the verb after one agrees with the noun before it.
+SPIN_RELATIVE_PRONOUNS = frozenset("that which who".split())
 # A partitive asks for a plural: "one of the caseful" was "one of the cases".
 SPIN_PARTITIVE_QUANTIFIERS = frozenset("one many some most all several few both".split())
 SPIN_POSSESSIVE_DETERMINERS = frozenset("the these those their our your his her its".split())
+# Determiners before "other": without one, "other" heads a plural ("and other
+# complications"); with one it may not ("the other hand", "any other way").
+SPIN_DETERMINERS = frozenset(
+    "a an the this that any some no each every either neither my our your his her its their".split()
+)
 SPIN_BASE_VERB_MARKERS = frozenset(
     "to do does did can could may might must shall should will would".split()
 )
