@@ -759,7 +759,8 @@ def _options(
     right_alone = logp(right, None) if right is not None else 0.0
     best = 0.0
     # Past the gate, with the learned decision: how much better each candidate
-    # fits the rest of the page than the observed words (:func:`_site_fit`).
+    # fits the rest of the page than the observed words (:func:`_site_fit`),
+    # a term of the candidates' ranking.
     fit = _site_fit(topic, span) if topic is not None else None
     for original, count, channel in _reverse_index().get(observed, ()):
         if count < 0 and (strict or moby_blocked):
@@ -788,10 +789,11 @@ def _options(
             if right is not None:
                 context += logp(right, form) - right_alone
             score += context
-            if fit is not None:
-                score += _TOPIC_WEIGHT * fit(form)
-            if synonym is None or score > best:
-                best = score
+            # The topic ranks the candidates but leaves the chosen one's score
+            # (its margin over keeping the word) to the pair scoring.
+            rank = score + _TOPIC_WEIGHT * fit(form) if fit is not None else score
+            if synonym is None or rank > best:
+                best = rank
                 synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
                                   bool(asked) and tag in asked, chan, original, count)
     keep_syn = keep
@@ -1185,9 +1187,10 @@ def _topic() -> tuple[dict[str, int], memoryview, int]:
 
 
 # Nats per unit of topical gain (a cosine difference, mostly within +-0.5)
-# added to a synonym candidate's score past the gate. Tuning harness, docs
-# 0-400: 1 -> +0.31 points, 2 -> +0.67, 3 -> +0.73, 4 -> +0.92, 6 -> +0.93,
-# 8 -> +0.48; fine words changed rise with it (249 at 0, 290 at 4, 322 at 6).
+# added to a synonym candidate's rank past the gate (docs/results/spun.md,
+# "Eighth session: candidate choice": tuning harness +0.22 points at 4, +0.00
+# at 8; added to the score itself, so moving the margin too, +0.92 at 4 but
+# fine words changed, "The study ended" -> concluded).
 _TOPIC_WEIGHT = 4.0
 
 
