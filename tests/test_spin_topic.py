@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from textrepair import Config, repair, spinning
@@ -84,3 +86,50 @@ def test_clean_page_computes_no_topic(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(spinning, "_doc_topic", fail)
     assert repair(NEUROLOGY * 3, ONLY).changes == []
+
+
+# --- the topical term of the candidate score (eighth session) ---------------
+
+
+def _site(text: str) -> tuple[Counter[str], Counter[str], spinning._Topic]:
+    lower = [t[2].lower() for t in spinning._tokens(text)]
+    lemmas: Counter[str] = Counter()
+    for w in lower:
+        lemmas.update(spinning._lemmas(w))
+    return lemmas, Counter(lower), spinning._doc_topic(lower)
+
+
+def test_topic_chooses_among_the_candidates() -> None:
+    """Past the gate the page's topic is a term of every synonym candidate's
+    score, so it can pick a candidate the word pairs alone rank lower: "front"
+    (a spun "movement") in a page about nerves."""
+    lemmas, forms, topic = _site(NEUROLOGY + " The disease damages the front in the spine.")
+    args = (["front"], "the", "in", lemmas, forms, "front" not in spinning._fingerprints())
+    without = spinning._options(*args)
+    with_topic = spinning._options(*args, topic=topic)
+    assert without.synonym is not None and with_topic.synonym is not None
+    assert without.synonym.lemma != "movement"
+    assert with_topic.synonym.lemma == "movement"
+    # Keeping the word is scored as before: the topic only moves candidates.
+    assert with_topic.keep == without.keep and with_topic.keep_syn == without.keep_syn
+
+
+@pytest.mark.parametrize(
+    ("observed", "candidate"), [("cheek", "nerves"), ("front", "movement"), ("nerves", "cheek")]
+)
+def test_site_fit_is_the_models_topic_gain(observed: str, candidate: str) -> None:
+    """The score's term and the learned decision's ``topic_gain`` are one measure."""
+    _, _, topic = _site(NEUROLOGY + " " + observed)
+    fit = spinning._site_fit(topic, [observed])
+    assert fit is not None
+    gain = spinning._topic_fit(topic, [observed], [candidate])[0]
+    assert fit(candidate) == pytest.approx(gain, abs=1e-9)
+    assert fit(candidate) == fit(candidate)  # memoised per page, same value
+
+
+def test_site_fit_without_vectors_is_neutral() -> None:
+    _, _, topic = _site(NEUROLOGY + " cheek")
+    fit = spinning._site_fit(topic, ["cheek"])
+    assert fit is not None and fit("zzzqx") == 0.0
+    assert spinning._site_fit(topic, ["zzzqx"]) is None
+    assert spinning._site_fit(_site("cheek")[2], ["cheek"]) is None  # no rest of page

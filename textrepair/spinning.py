@@ -75,7 +75,7 @@ import math
 import operator
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 from typing import NamedTuple
@@ -704,6 +704,7 @@ def _options(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
     doc_forms: Counter[str], strict: bool,
     agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
+    topic: _Topic | None = None,
 ) -> _Options:
     """The scores of keeping a lower-case span, of its best inflection and of
     its best synonym.
@@ -761,6 +762,10 @@ def _options(
     logp, log1p, forms_get = _logp, math.log1p, doc_forms.get
     right_alone = logp(right, None) if right is not None else 0.0
     best = 0.0
+    # Past the gate, with the learned decision: how much better each candidate
+    # fits the rest of the page than the observed words (:func:`_site_fit`),
+    # a term of the candidates' ranking.
+    fit = _site_fit(topic, span) if topic is not None else None
     for original, count, channel in _reverse_index().get(observed, ()):
         if count < 0 and (strict or moby_blocked):
             continue  # Moby's loose associations: only for rare general words
@@ -788,8 +793,11 @@ def _options(
             if right is not None:
                 context += logp(right, form) - right_alone
             score += context
-            if synonym is None or score > best:
-                best = score
+            # The topic ranks the candidates but leaves the chosen one's score
+            # (its margin over keeping the word) to the pair scoring.
+            rank = score + _TOPIC_WEIGHT * fit(form) if fit is not None else score
+            if synonym is None or rank > best:
+                best = rank
                 synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
                                   bool(asked) and tag in asked, chan, original, count)
     keep_syn = keep
@@ -986,7 +994,7 @@ class _Page(NamedTuple):
     lemmas: Counter[str]
     forms: Counter[str]
     scored: dict[tuple[str, str | None, str | None, bool,
-                       tuple[frozenset[str], tuple[str, ...], float]], _Options]
+                       tuple[frozenset[str], tuple[str, ...], float], bool], _Options]
 
 
 class _SiteContext(NamedTuple):
@@ -1041,11 +1049,12 @@ def _restore_pass(
             agreement = _agreement(text, tokens, views, span_ids, idx)
             # A site scored before (the first pass where the second sees the
             # same neighbours, a word the page repeats) is not scored again.
-            key = (form, left, right, strict, agreement)
+            topic = site.topic if site is not None else None
+            key = (form, left, right, strict, agreement, topic is not None)
             opts = scored.get(key)
             if opts is None:
                 opts = scored[key] = _options(span, left, right, doc_lemmas, doc_forms, strict,
-                                              agreement)
+                                              agreement, topic)
             if site is None:
                 extra = cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0)
                 found = _margin_choice(opts, extra)
@@ -1181,12 +1190,22 @@ def _topic() -> tuple[dict[str, int], memoryview, int]:
     return {r[0]: i for i, r in enumerate(rows)}, memoryview(blob).cast("b"), dims
 
 
+# Nats per unit of topical gain (a cosine difference, mostly within +-0.5)
+# added to a synonym candidate's rank past the gate (docs/results/spun.md,
+# "Eighth session: candidate choice": tuning harness +0.22 points at 4, +0.00
+# at 8; added to the score itself, so moving the margin too, +0.92 at 4 but
+# fine words changed, "The study ended" -> concluded).
+_TOPIC_WEIGHT = 4.0
+
+
 class _Topic(NamedTuple):
     """A document's topic: the sum of the vectors of its distinct words and
-    that sum's squared length."""
+    that sum's squared length, and per candidate form seen so far its row and
+    its vector's length (None: no vector)."""
 
     centroid: tuple[float, ...]
     norm2: float
+    rows: dict[str, tuple[int, float] | None]
 
 
 def _doc_topic(lower: list[str]) -> _Topic:
@@ -1194,7 +1213,42 @@ def _doc_topic(lower: list[str]) -> _Topic:
     only: one vector per distinct word)."""
     index = _topic()[0]
     centroid = _row_sum([index[w] for w in set(lower) if w in index])
-    return _Topic(centroid, sum(x * x for x in centroid))
+    return _Topic(centroid, sum(x * x for x in centroid), {})
+
+
+def _site_fit(topic: _Topic, observed: list[str]) -> Callable[[str], float] | None:
+    """For a site, the function that gives a one-word candidate's topical gain
+    over the observed words (as ``topic_gain`` of :func:`_topic_fit`: the
+    cosine of the candidate with the rest of the page less the observed
+    words' cosine), 0.0 for a candidate without a vector; None when the
+    observed words have no vector or the page has no other words."""
+    seen = _phrase_vector(observed)
+    if seen is None:
+        return None
+    centroid = topic.centroid
+    rest = tuple(map(operator.sub, centroid, seen))
+    rest2 = sum(map(operator.mul, rest, rest))
+    seen2 = sum(map(operator.mul, seen, seen))
+    if rest2 <= 1e-6 * topic.norm2 or seen2 <= 0:
+        return None
+    rest_norm = math.sqrt(rest2)
+    fit_seen = sum(map(operator.mul, seen, rest)) / (math.sqrt(seen2) * rest_norm)
+    index, blob, dims = _topic()
+    rows, mul = topic.rows, operator.mul
+
+    def fit(form: str) -> float:
+        if form in rows:
+            known = rows[form]
+        else:
+            r = index.get(form)
+            known = rows[form] = None if r is None else (r, math.sqrt(sum(
+                x * x for x in blob[r * dims : (r + 1) * dims])))
+        if known is None:
+            return 0.0
+        r, norm = known
+        return sum(map(mul, blob[r * dims : (r + 1) * dims], rest)) / (norm * rest_norm) - fit_seen
+
+    return fit
 
 
 def _phrase_vector(words: list[str]) -> tuple[float, ...] | None:
