@@ -159,8 +159,12 @@ _FINGERPRINT_CAP = 6.0
 # 0.05 recovers 6 spun tuning documents in 400 that have all the evidence
 # they need but a single fingerprint word, and more with a wider band, but
 # takes the second look on 120 of the 600 callgrind pages (+13% of the
-# instructions) and the confirming pass on more clean pages.
-_FIRST_LOOK = 0.3
+# instructions) and the confirming pass on more clean pages. Eighth session
+# ("Eighth session: gate"): 0.15, with the band from 0.5 behind the quick
+# confirmation; 0.05 would open more (tuning harness 54.48% against 53.86%)
+# but its second looks and the expensive clean pages its band reaches cost
+# about a fifth more on the clean path.
+_FIRST_LOOK = 0.15
 _OPEN_SINGLE = 0.3
 # A document whose fingerprints reach _CONFIRM_EV of the needed evidence and
 # show _CONFIRM_SIGNALS distinct signals, but that does not open outright
@@ -185,13 +189,27 @@ _OPEN_SINGLE = 0.3
 # 52.44% of word errors removed. The cost: a page in the band gets a first
 # pass (the two clean pages of the callgrind set that a 0.5 band reaches
 # cost 533M instructions, two thirds of what the other 598 cost), which is
-# why the band starts at 0.8: 3 of the 3,062 clean dev pages reach it with
-# the shipped tables (2 before), none of the callgrind set.
-_CONFIRM_EV = 0.8
+# why the band started at 0.8 (3 of the 3,062 clean dev pages reach it with
+# the shipped tables). Eighth session: a quick confirmation
+# (:func:`_quick_confirmation`, about a tenth of the first pass's cost)
+# filters the band first; a page passes it when its sum per form reaches
+# _CONFIRM_QUICK times the needed evidence. Chosen from the pages of the
+# widest band tried (first look 0.05, band 0.5): 0.8 passes 35 of the 38
+# spun tuning documents the full pass confirms and 7 of the 48 clean pages
+# in the band (both halves, shipped tables and tables that had not seen
+# them). With it the band opens from 0.5: 13 clean dev pages reach it, and
+# on the 17 clean pages of the widest band the step costs 202M instructions
+# against 287M at 0.8 without the filter (tuning harness 52.98% -> 53.86%).
+# _CONFIRM_TOP: the most likely originals (by prior) the quick confirmation
+# scores for a single word; 0 (lost inflections and spans only): with 3 the
+# clean pages' quick sums reach 2.00 of the needed evidence (1.13 with 0) and
+# those 17 pages cost 1,415M instructions against 1,008M (at _CONFIRM_QUICK
+# 0.3, before the inflection tables were read without lemminflect's copy).
+_CONFIRM_EV = 0.5
 _CONFIRM_SIGNALS = 2
 _CONFIRM_MARGINS = 2.75
 _CONFIRM_CAP = 6.0
-_CONFIRM_TOP = 3
+_CONFIRM_TOP = 0
 _CONFIRM_QUICK = 0.8
 # Gate evidence of a bare lemma after a trigger ("are diagnose", "these finding").
 _BARE_LEMMA_EVIDENCE = 2.0
