@@ -58,8 +58,6 @@ def test_evidence_mostly_in_pairs_needs_confirmation(monkeypatch: pytest.MonkeyP
     single words carry _OPEN_SINGLE of it; otherwise the first pass decides."""
     opened = repair(SPUN, _config(SPUN, 1.0)).text
     assert opened != SPUN
-    # The full confirmation alone (the quick one in front of it: test_spin_gate8).
-    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 0.0)
     monkeypatch.setattr(spinning, "_OPEN_SINGLE", 1e9)
     monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 1e9)
     assert repair(SPUN, _config(SPUN, 1.0)).changes == []
@@ -72,7 +70,6 @@ def test_too_few_distinct_signals_is_never_confirmed(monkeypatch: pytest.MonkeyP
     much the first pass would find."""
     words = [w.decode() for w in _gate_bytes(SPUN)]
     signals = spinning._evidence(words)[1]
-    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 0.0)
     monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 0.0)
     config = _config(SPUN, 0.9)
     assert repair(SPUN, config).changes != []

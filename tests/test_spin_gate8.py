@@ -75,9 +75,10 @@ def test_a_page_the_filter_rejects_gets_no_first_pass(monkeypatch: pytest.Monkey
     """Below _CONFIRM_QUICK times the needed evidence the page stays shut and
     the full first pass (the expensive part) never runs."""
     config = _in_band(monkeypatch, SPUN)
-    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 0.0)
+    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 0.0)  # no threshold, no filter
     assert repair(SPUN, config).changes != []
-    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 1e9)
+    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 1e-9)
+    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 1e18)
 
     def no_pass(*args: object) -> None:
         raise AssertionError("full first pass on a rejected page")
@@ -90,17 +91,19 @@ def test_a_page_the_filter_passes_is_decided_as_before(monkeypatch: pytest.Monke
     """The filter only filters: a page it passes gets the same edits as with
     no filter, and the full confirmation still shuts one it passes."""
     config = _in_band(monkeypatch, SPUN)
-    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 0.0)
+    monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 1e-9)
     monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 0.0)
     unfiltered = repair(SPUN, config)
-    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 1e-6)
+    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 1e3)
     filtered = repair(SPUN, config)
     assert filtered.text == unfiltered.text != SPUN
     assert [c.reason for c in filtered.changes] == [c.reason for c in unfiltered.changes]
+    monkeypatch.setattr(spinning, "_CONFIRM_QUICK", 1e-15)
     monkeypatch.setattr(spinning, "_CONFIRM_MARGINS", 1e9)
+    assert _quick(SPUN) > 1e-3  # the filter passes it (goal 1e-6 of the needed)
     assert repair(SPUN, config).changes == []
 
 
 def test_quick_threshold_is_below_the_full_one() -> None:
-    assert 0 < spinning._CONFIRM_QUICK < spinning._CONFIRM_MARGINS
+    assert 0 < spinning._CONFIRM_QUICK < 1
     assert spinning._CONFIRM_TOP >= 0

@@ -193,7 +193,8 @@ _OPEN_SINGLE = 0.3
 # the shipped tables). Eighth session: a quick confirmation
 # (:func:`_quick_confirmation`, about a tenth of the first pass's cost)
 # filters the band first; a page passes it when its sum per form reaches
-# _CONFIRM_QUICK times the needed evidence. Chosen from the pages of the
+# _CONFIRM_QUICK times what the full pass must reach (0.8 times the needed
+# evidence, against 2.75; no filter when _CONFIRM_MARGINS is 0). Chosen from the pages of the
 # widest band tried (first look 0.05, band 0.5): 0.8 passes 35 of the 38
 # spun tuning documents the full pass confirms and 7 of the 48 clean pages
 # in the band (both halves, shipped tables and tables that had not seen
@@ -210,7 +211,7 @@ _CONFIRM_SIGNALS = 2
 _CONFIRM_MARGINS = 2.75
 _CONFIRM_CAP = 6.0
 _CONFIRM_TOP = 0
-_CONFIRM_QUICK = 0.8
+_CONFIRM_QUICK = 0.8 / _CONFIRM_MARGINS
 # Gate evidence of a bare lemma after a trigger ("are diagnose", "these finding").
 _BARE_LEMMA_EVIDENCE = 2.0
 # Paragraphs with at least this many words are restored in a spun document
@@ -879,7 +880,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     tokens = _tokens(text)
     lower = [t[2].lower() for t in tokens]
-    goal = _CONFIRM_QUICK * needed
+    goal = _CONFIRM_QUICK * _CONFIRM_MARGINS * needed
     if confirm and _quick_confirmation(
         text, tokens, lower, goal, cfg.spin_common_extra_margin, cfg.spin_margin,
         cfg.spin_paragraph_min_signals,
