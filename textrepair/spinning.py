@@ -161,8 +161,12 @@ _FINGERPRINT_CAP = 6.0
 # 0.05 recovers 6 spun tuning documents in 400 that have all the evidence
 # they need but a single fingerprint word, and more with a wider band, but
 # takes the second look on 120 of the 600 callgrind pages (+13% of the
-# instructions) and the confirming pass on more clean pages.
-_FIRST_LOOK = 0.3
+# instructions) and the confirming pass on more clean pages. Eighth session
+# ("Eighth session: gate"): 0.15, with the band from 0.5 behind the quick
+# confirmation; 0.05 would open more (tuning harness 54.48% against 53.86%)
+# but its second looks and the expensive clean pages its band reaches cost
+# about a fifth more on the clean path.
+_FIRST_LOOK = 0.15
 _OPEN_SINGLE = 0.3
 # A document whose fingerprints reach _CONFIRM_EV of the needed evidence and
 # show _CONFIRM_SIGNALS distinct signals, but that does not open outright
@@ -187,12 +191,29 @@ _OPEN_SINGLE = 0.3
 # 52.44% of word errors removed. The cost: a page in the band gets a first
 # pass (the two clean pages of the callgrind set that a 0.5 band reaches
 # cost 533M instructions, two thirds of what the other 598 cost), which is
-# why the band starts at 0.8: 3 of the 3,062 clean dev pages reach it with
-# the shipped tables (2 before), none of the callgrind set.
-_CONFIRM_EV = 0.8
+# why the band started at 0.8 (3 of the 3,062 clean dev pages reach it with
+# the shipped tables). Eighth session: a quick confirmation
+# (:func:`_quick_confirmation`, about a tenth of the first pass's cost)
+# filters the band first; a page passes it when its sum per form reaches
+# _CONFIRM_QUICK times what the full pass must reach (0.8 times the needed
+# evidence, against 2.75; no filter when _CONFIRM_MARGINS is 0). Chosen from the pages of the
+# widest band tried (first look 0.05, band 0.5): 0.8 passes 35 of the 38
+# spun tuning documents the full pass confirms and 7 of the 48 clean pages
+# in the band (both halves, shipped tables and tables that had not seen
+# them). With it the band opens from 0.5: 13 clean dev pages reach it, and
+# on the 17 clean pages of the widest band the step costs 202M instructions
+# against 287M at 0.8 without the filter (tuning harness 52.98% -> 53.86%).
+# _CONFIRM_TOP: the most likely originals (by prior) the quick confirmation
+# scores for a single word; 0 (lost inflections and spans only): with 3 the
+# clean pages' quick sums reach 2.00 of the needed evidence (1.13 with 0) and
+# those 17 pages cost 1,415M instructions against 1,008M (at _CONFIRM_QUICK
+# 0.3, before the inflection tables were read without lemminflect's copy).
+_CONFIRM_EV = 0.5
 _CONFIRM_SIGNALS = 2
 _CONFIRM_MARGINS = 2.75
 _CONFIRM_CAP = 6.0
+_CONFIRM_TOP = 0
+_CONFIRM_QUICK = 0.8 / _CONFIRM_MARGINS
 # Gate evidence of a bare lemma after a trigger ("are diagnose", "these finding").
 _BARE_LEMMA_EVIDENCE = 2.0
 # Paragraphs with at least this many words are restored in a spun document
@@ -871,6 +892,13 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     tokens = _tokens(text)
     lower = [t[2].lower() for t in tokens]
+    goal = _CONFIRM_QUICK * _CONFIRM_MARGINS * needed
+    if confirm and _quick_confirmation(
+        text, tokens, lower, goal, cfg.spin_common_extra_margin, cfg.spin_margin,
+        cfg.spin_paragraph_min_signals,
+    ) < goal:
+        ctx.count("doc_below_gate")
+        return []
     doc_lemmas: Counter[str] = Counter()
     for w in lower:
         for lemma in _lemmas(w):
@@ -932,6 +960,127 @@ def _confirmation(
             form = tuple(lower[a : b + 1])
             best[form] = max(best.get(form, 0.0), min(margin, _CONFIRM_CAP))
     return math.fsum(best.values())
+
+
+def _quick_confirmation(
+    text: str, tokens: list[tuple[int, int, str]], lower: list[str], goal: float,
+    extra: float, floor: float, para_signals: int,
+) -> float:
+    """A cheap look-ahead of :func:`_confirmation`, a filter in front of the
+    full first pass (which still decides). It scores what carries a spun
+    page's margins - lost inflections of a bare lemma ("inherit" for
+    inherited) and multiword spans the index lists ("add up" for amount) -
+    and single words against only their ``_CONFIRM_TOP`` most likely
+    originals by prior, with no agreement or tense rule; the margins over
+    keeping the span (``extra`` more when it is no fingerprint, and
+    ``_SPAN_EXTRA`` for a span), from ``floor`` up, each capped at
+    _CONFIRM_CAP and counted once per distinct form, as the full confirmation
+    counts them. Stops once the sum reaches ``goal``."""
+    if goal <= 0:
+        return 0.0
+    index, prints = _reverse_index(), _fingerprints()
+    # The page's words stand in for its lemmas (the full pass counts both).
+    doc_forms = Counter(lower)
+    logp, log1p = _logp, math.log1p
+    best: dict[str, float] = {}
+    total = 0.0
+    starts = [t[0] for t in tokens]
+    paragraphs = []
+    for para_start, para_end in _paragraphs(text):
+        idx = list(range(bisect_left(starts, para_start), bisect_left(starts, para_end)))
+        if idx and (len(idx) >= _PARA_LONG or _signals(
+            [lower[i] for i in idx]) >= para_signals):
+            paragraphs.append(idx)
+
+    def context(form: str, left: str | None, right: str | None, right_alone: float) -> float:
+        score = logp(form, left)
+        return score + logp(right, form) - right_alone if right is not None else score
+
+    for idx in paragraphs:
+        k = 0
+        while k < len(idx):
+            i = idx[k]
+            step = 1
+            for n in (3, 2, 1):
+                if k + n > len(idx):
+                    continue
+                ids = idx[k : k + n]
+                span = [lower[j] for j in ids]
+                form = " ".join(span)
+                entries = index.get(form, ())
+                if n > 1 and (not entries or text[tokens[ids[0]][0] : tokens[ids[-1]][1]] != " ".join(
+                    tokens[j][2] for j in ids
+                ) or any(_foreign(text, tokens, j) for j in ids[1:]) or tokens[i][2][:1].isupper()):
+                    continue
+                if n == 1 and _skip_word(text, tokens, i, form):
+                    break
+                left = _neighbour(text, tokens, lower, ids[0], -1, idx)
+                right = _neighbour(text, tokens, lower, ids[-1], 1, idx)
+                right_alone = logp(right, None) if right is not None else 0.0
+                keep = _KEEP + context(span[0], left, None if n > 1 else right, right_alone)
+                for a, b in zip(span, span[1:]):
+                    keep += logp(b, a)
+                if n > 1 and right is not None:
+                    keep += logp(right, span[-1]) - right_alone
+                strict = form not in prints and (n == 1 or form not in _suspicious())
+                margin = -math.inf
+                if n == 1:
+                    tags = _TRIGGERS.get(left or "") or (
+                        ("NNS",) if left and left.isdigit() and left != "1" else ())
+                    own = math.log(_SPIN_RATE * _self_rates().get(form, _SELF_DEFAULT))
+                    for inflected, tag in _quick_inflections(form):
+                        if inflected != form:
+                            margin = max(margin, own + (0.0 if tag in tags else _UNTRIGGERED)
+                                         + _FORM_WEIGHT * log1p(doc_forms.get(inflected, 0))
+                                         + context(inflected, left, right, right_alone) - keep)
+                if n == 1 and not _CONFIRM_TOP:
+                    entries = ()
+                loose = entries and not strict and _zipf(
+                    _wordfreq().get(form, 0.0)) >= _MOBY_MIN_ZIPF
+                ranked = sorted(
+                    (_DOC_WEIGHT * log1p(doc_forms.get(original, 0))
+                     + _SENSE_WEIGHT * log1p(max(count, 0))
+                     + (_SYNONYM + _MOBY_ONLY if channel is None else channel), original)
+                    for original, count, channel in entries if count >= 0 or loose
+                ) if entries else []
+                if n == 1:
+                    ranked = ranked[max(0, len(ranked) - _CONFIRM_TOP):]
+                if ranked:
+                    floor_syn = keep + (_KEEP_DOC_WEIGHT * log1p(max(0, doc_forms.get(form, 0) - 1))
+                                        if n == 1 else 0.0)
+                    floor_syn += (extra + (_SPAN_EXTRA if n > 1 else 0.0)) if strict else 0.0
+                    for prior, original in ranked:
+                        for candidate in (original, *(f for f, _ in _quick_inflections(original))):
+                            m = doc_forms.get(candidate, 0)
+                            margin = max(margin, prior + (_FORM_WEIGHT * log1p(m) if m else 0.0)
+                                         + context(candidate, left, right, right_alone) - floor_syn)
+                if margin < floor:
+                    continue
+                step = n
+                if margin > best.get(form, 0.0):
+                    total += min(margin, _CONFIRM_CAP) - best.get(form, 0.0)
+                    best[form] = min(margin, _CONFIRM_CAP)
+                    if total >= goal:
+                        return total
+                break
+            k += step
+    return total
+
+
+def _quick_inflections(lemma: str) -> list[tuple[str, str]]:
+    """(form, Penn tag) for the inflections lemminflect lists for ``lemma``,
+    read from its tables without the copy :func:`_tagged_inflections` pays
+    for through ``getAllInflections`` (half the confirming pass's cost on a
+    page the caches have not seen); the lemma itself included, and no past
+    participle made from the past tense, which a filter can do without."""
+    from lemminflect import Inflections
+
+    tables = Inflections()
+    forms = tables._getInflDict().get(lemma)
+    extra = tables._getOverridesDict().get(lemma)
+    if extra:
+        forms = {**(forms or {}), **extra}
+    return [(f, tag) for tag, spellings in forms.items() for f in spellings] if forms else []
 
 
 def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
