@@ -106,4 +106,3 @@ def test_a_page_the_filter_passes_is_decided_as_before(monkeypatch: pytest.Monke
 
 def test_quick_threshold_is_below_the_full_one() -> None:
     assert 0 < spinning._CONFIRM_QUICK < 1
-    assert spinning._CONFIRM_TOP >= 0

@@ -203,16 +203,15 @@ _OPEN_SINGLE = 0.3
 # them). With it the band opens from 0.5: 13 clean dev pages reach it, and
 # on the 17 clean pages of the widest band the step costs 202M instructions
 # against 287M at 0.8 without the filter (tuning harness 52.98% -> 53.86%).
-# _CONFIRM_TOP: the most likely originals (by prior) the quick confirmation
-# scores for a single word; 0 (lost inflections and spans only): with 3 the
-# clean pages' quick sums reach 2.00 of the needed evidence (1.13 with 0) and
-# those 17 pages cost 1,415M instructions against 1,008M (at _CONFIRM_QUICK
-# 0.3, before the inflection tables were read without lemminflect's copy).
+# The quick confirmation scores no synonym of a single word: with the 3
+# most likely originals (by prior) the clean pages' quick sums reach 2.00 of
+# the needed evidence (1.13 without) and those 17 pages cost 1,415M
+# instructions against 1,008M (at _CONFIRM_QUICK 0.3, before the inflection
+# tables were read without lemminflect's copy).
 _CONFIRM_EV = 0.5
 _CONFIRM_SIGNALS = 2
 _CONFIRM_MARGINS = 2.75
 _CONFIRM_CAP = 6.0
-_CONFIRM_TOP = 0
 _CONFIRM_QUICK = 0.8 / _CONFIRM_MARGINS
 # Gate evidence of a bare lemma after a trigger ("are diagnose", "these finding").
 _BARE_LEMMA_EVIDENCE = 2.0
@@ -969,9 +968,8 @@ def _quick_confirmation(
     """A cheap look-ahead of :func:`_confirmation`, a filter in front of the
     full first pass (which still decides). It scores what carries a spun
     page's margins - lost inflections of a bare lemma ("inherit" for
-    inherited) and multiword spans the index lists ("add up" for amount) -
-    and single words against only their ``_CONFIRM_TOP`` most likely
-    originals by prior, with no agreement or tense rule; the margins over
+    inherited) and multiword spans the index lists ("add up" for amount),
+    not single words' synonyms, with no agreement or tense rule; the margins over
     keeping the span (``extra`` more when it is no fingerprint, and
     ``_SPAN_EXTRA`` for a span), from ``floor`` up, each capped at
     _CONFIRM_CAP and counted once per distinct form, as the full confirmation
@@ -1033,23 +1031,15 @@ def _quick_confirmation(
                             margin = max(margin, own + (0.0 if tag in tags else _UNTRIGGERED)
                                          + _FORM_WEIGHT * log1p(doc_forms.get(inflected, 0))
                                          + context(inflected, left, right, right_alone) - keep)
-                if n == 1 and not _CONFIRM_TOP:
-                    entries = ()
-                loose = entries and not strict and _zipf(
-                    _wordfreq().get(form, 0.0)) >= _MOBY_MIN_ZIPF
-                ranked = sorted(
-                    (_DOC_WEIGHT * log1p(doc_forms.get(original, 0))
-                     + _SENSE_WEIGHT * log1p(max(count, 0))
-                     + (_SYNONYM + _MOBY_ONLY if channel is None else channel), original)
-                    for original, count, channel in entries if count >= 0 or loose
-                ) if entries else []
-                if n == 1:
-                    ranked = ranked[max(0, len(ranked) - _CONFIRM_TOP):]
-                if ranked:
-                    floor_syn = keep + (_KEEP_DOC_WEIGHT * log1p(max(0, doc_forms.get(form, 0) - 1))
-                                        if n == 1 else 0.0)
-                    floor_syn += (extra + (_SPAN_EXTRA if n > 1 else 0.0)) if strict else 0.0
-                    for prior, original in ranked:
+                else:  # a multiword span the index lists, against its originals
+                    loose = not strict and _zipf(_wordfreq().get(form, 0.0)) >= _MOBY_MIN_ZIPF
+                    floor_syn = keep + ((extra + _SPAN_EXTRA) if strict else 0.0)
+                    for original, count, channel in entries:
+                        if count < 0 and not loose:
+                            continue
+                        prior = (_DOC_WEIGHT * log1p(doc_forms.get(original, 0))
+                                 + _SENSE_WEIGHT * log1p(max(count, 0))
+                                 + (_SYNONYM + _MOBY_ONLY if channel is None else channel))
                         for candidate in (original, *(f for f, _ in _quick_inflections(original))):
                             m = doc_forms.get(candidate, 0)
                             margin = max(margin, prior + (_FORM_WEIGHT * log1p(m) if m else 0.0)
