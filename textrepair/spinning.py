@@ -1134,10 +1134,10 @@ def _quick_confirmation(
 
 def _quick_inflections(lemma: str) -> list[tuple[str, str]]:
     """(form, Penn tag) for the inflections lemminflect lists for ``lemma``,
-    read from its tables without the copy :func:`_tagged_inflections` pays
-    for through ``getAllInflections`` (half the confirming pass's cost on a
-    page the caches have not seen); the lemma itself included, and no past
-    participle made from the past tense, which a filter can do without."""
+    read in place as :func:`_tagged_inflections` reads them, unsorted and
+    without its clean-up: the lemma itself included, no lower-casing (the
+    step asks lower-case words) and no past participle made from the past
+    tense, which a filter can do without."""
     forms = _inflection_entry(lemma)
     return [(f, tag) for tag, spellings in forms.items() for f in spellings] if forms else []
 
