@@ -524,14 +524,79 @@ def _wordsegment() -> tuple[dict[str, int], dict[str, int]]:
     return out[0], out[1]
 
 
+@cache
+def _inflection_tables() -> tuple[
+    dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple[str, ...]]],
+    dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple[str, ...]]],
+]:
+    """lemminflect's tables, read in place: inflections by lemma and their
+    overrides, lemmas by word and theirs. Its public calls
+    (``getAllInflections``, ``getInflection``, ``getAllLemmas``) deep-copy a
+    word's entry on every call: about a third of the first pass's cost on a
+    page the caches have not seen. The private readers are pinned by the
+    lemminflect range in pyproject.toml and checked by
+    tests/test_spin_cost8.py."""
+    from lemminflect import Inflections, Lemmatizer
+
+    inflections, lemmas = Inflections(), Lemmatizer()
+    return (
+        inflections._getInflDict(), inflections._getOverridesDict(),
+        lemmas._getLemmaDict(), lemmas._getOverridesDict(),
+    )
+
+
+def _lower_style(word: str) -> bool:
+    """Whether lemminflect's ``getCapsStyle(word)`` is "lower" (it then
+    lower-cases what it returns for the word)."""
+    return not word.isupper() and not word[:1].isupper()
+
+
+def _inflection_entry(key: str) -> dict[str, tuple[str, ...]] | None:
+    """lemminflect's inflections of ``key`` (looked up as given) with its
+    overrides applied, as ``getAllInflections`` merges them, uncopied: the
+    caller must not change it."""
+    table, overrides = _inflection_tables()[:2]
+    forms = table.get(key)
+    extra = overrides.get(key)
+    if extra:
+        forms = {**(forms or {}), **extra}
+    return forms
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _tagged_inflections(lemma: str) -> tuple[tuple[str, str], ...]:
-    """(form, Penn tag) for every inflection of ``lemma`` other than itself."""
+    """(form, Penn tag) for every inflection of ``lemma`` other than itself.
+
+    The tuples ``getAllInflections(lemma)`` and ``getInflection(lemma,
+    "VBN")`` give, read without their copies (tests/test_spin_cost8.py
+    compares the two over every lemma lemminflect knows and every word the
+    step can ask about). A lemma with capitals (never asked: the step asks
+    lower-case words) takes lemminflect's own calls, which apply its
+    capitalisation style.
+    """
+    if not _lower_style(lemma):
+        return _tagged_inflections_copied(lemma)
+    forms = _inflection_entry(lemma.lower()) or {}
+    # lemminflect lower-cases each spelling for a lower-case lemma.
+    table = {tag: tuple(f.lower() for f in spellings) for tag, spellings in forms.items()}
+    if "VBD" in table and "VBN" not in table:
+        # getInflection's fallback: a regular verb's past participle is
+        # listed only as its past tense.
+        table["VBN"] = table["VBD"]
+    return _tagged_forms(lemma, table)
+
+
+def _tagged_inflections_copied(lemma: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_tagged_inflections` through lemminflect's public calls."""
     from lemminflect import getAllInflections, getInflection
 
     table = dict(getAllInflections(lemma))
     if "VBD" in table:
         table["VBN"] = getInflection(lemma, "VBN")
+    return _tagged_forms(lemma, table)
+
+
+def _tagged_forms(lemma: str, table: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
     # lemminflect lists a mass-noun reading beside the plural ("treatments",
     # "treatment"); as the plural, only the inflected form counts.
     if len(table.get("NNS", ())) > 1:
@@ -547,23 +612,35 @@ _UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV"}
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _parts_of_speech(word: str) -> frozenset[str]:
     """The word classes lemminflect lists ``word`` as a lemma of ("NOUN",
-    "VERB", ...); empty when it does not know the word. One look-up, its
-    Penn tags sorted by class as ``getAllInflections(word, upos=...)`` sorts
-    them (each of those calls copies the word's whole entry)."""
-    from lemminflect import getAllInflections
+    "VERB", ...); empty when it does not know the word. The Penn tags of its
+    entry (``getAllInflections(word)``'s keys, read without the copy), sorted
+    by class as ``getAllInflections(word, upos=...)`` sorts them."""
     from lemminflect.core.LexicalUtils import uposToTags
 
-    tags = getAllInflections(word)
+    tags = _inflection_entry(word.lower()) or {}
     return frozenset(u for u in _UPOS.values() if any(t in tags for t in uposToTags(u)))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lemmas(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
+    """``word`` and every lemma ``getAllLemmas(word)`` lists, read without its
+    copy (a word with capitals, never asked, takes lemminflect's call)."""
+    if not _lower_style(word):
+        from lemminflect import getAllLemmas
 
+        out = {word}
+        for values in getAllLemmas(word).values():
+            out.update(values)
+        return frozenset(out)
+    table, overrides = _inflection_tables()[2:]
+    key = word.lower()
+    entry = table.get(key)
+    extra = overrides.get(key)
+    if extra:
+        entry = {**(entry or {}), **extra}
     out = {word}
-    for values in getAllLemmas(word).values():
-        out.update(values)
+    for values in (entry or {}).values():
+        out.update(v.lower() for v in values)
     return frozenset(out)
 
 
@@ -578,11 +655,9 @@ def warm_up() -> None:
         _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic,
     ):
         build()
-    # lemminflect's lemma table (about 0.8 s), read on the first document the
-    # gate scores in full, a clean one it must confirm included.
-    from lemminflect import getAllLemmas
-
-    getAllLemmas("patients")
+    # lemminflect's tables (its lemma table about 0.8 s), read on the first
+    # document the gate scores in full, a clean one it must confirm included.
+    _inflection_tables()
 
 
 # --- the gate -------------------------------------------------------------
@@ -1059,17 +1134,11 @@ def _quick_confirmation(
 
 def _quick_inflections(lemma: str) -> list[tuple[str, str]]:
     """(form, Penn tag) for the inflections lemminflect lists for ``lemma``,
-    read from its tables without the copy :func:`_tagged_inflections` pays
-    for through ``getAllInflections`` (half the confirming pass's cost on a
-    page the caches have not seen); the lemma itself included, and no past
-    participle made from the past tense, which a filter can do without."""
-    from lemminflect import Inflections
-
-    tables = Inflections()
-    forms = tables._getInflDict().get(lemma)
-    extra = tables._getOverridesDict().get(lemma)
-    if extra:
-        forms = {**(forms or {}), **extra}
+    read in place as :func:`_tagged_inflections` reads them, unsorted and
+    without its clean-up: the lemma itself included, no lower-casing (the
+    step asks lower-case words) and no past participle made from the past
+    tense, which a filter can do without."""
+    forms = _inflection_entry(lemma)
     return [(f, tag) for tag, spellings in forms.items() for f in spellings] if forms else []
 
 
