@@ -1081,9 +1081,8 @@ def _quick_confirmation(
                 span = [lower[j] for j in ids]
                 form = " ".join(span)
                 entries = index.get(form, ())
-                if n > 1 and (not entries or text[tokens[ids[0]][0] : tokens[ids[-1]][1]] != " ".join(
-                    tokens[j][2] for j in ids
-                ) or any(_foreign(text, tokens, j) for j in ids[1:]) or tokens[i][2][:1].isupper()):
+                if n > 1 and (not entries or not _plain_span(text, tokens, ids)
+                              or tokens[i][2][:1].isupper()):
                     continue
                 if n == 1 and _skip_word(text, tokens, i, form):
                     break
@@ -1242,9 +1241,7 @@ def _restore_pass(
             span_ids = idx[k : k + n]
             span = [lower[j] for j in span_ids]
             form = " ".join(span)
-            if n > 1 and (_not_a_spun_span(form) or text[
-                tokens[span_ids[0]][0] : tokens[span_ids[-1]][1]
-            ] != " ".join(tokens[j][2] for j in span_ids) or any(_foreign(text, tokens, j) for j in span_ids[1:]) or (
+            if n > 1 and (_not_a_spun_span(form) or not _plain_span(text, tokens, span_ids) or (
                 tokens[i][2][:1].isupper() and not _sentence_start(text, tokens, i)
             )):
                 continue  # a capitalised span mid-sentence is a name ("January 1")
@@ -1702,6 +1699,15 @@ def _partitive(text: str, tokens: list[tuple[int, int, str]], view: list[str], i
     if of != "of":
         return False
     return _neighbour(text, tokens, view, i - 1, -1, idx) in SPIN_PARTITIVE_QUANTIFIERS
+
+
+def _plain_span(text: str, tokens: list[tuple[int, int, str]], ids: list[int]) -> bool:
+    """Whether the tokens ``ids`` are written as words with one space between
+    them and none after the first is in a foreign word: only such a span can
+    be a multiword lemma the spinner wrote."""
+    if text[tokens[ids[0]][0] : tokens[ids[-1]][1]] != " ".join(tokens[j][2] for j in ids):
+        return False
+    return not any(_foreign(text, tokens, j) for j in ids[1:])
 
 
 def _not_a_spun_span(form: str) -> bool:
