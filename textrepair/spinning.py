@@ -650,8 +650,7 @@ def warm_up() -> None:
     first document that reaches the gate's second look), so that batch workers
     forked afterwards share them instead of each building its own."""
     for build in (
-        _reverse_index, _self_rates, _acronyms, _fingerprint_set, _fingerprint_byte_set,
-        _gate_tables,
+        _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
         _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic,
     ):
         build()
@@ -674,34 +673,43 @@ def _evidence(words: list[str]) -> tuple[float, int]:
     Distinct forms only: a rare word a page repeats ("lentigo" in a page about
     lentigines) is its topic, while a spinner scatters different ones; so is
     a bare lemma after a trigger ("are diagnose", "these finding"), counted
-    once per distinct pair. Set operations over the words and their adjacent
-    pairs do the work (no Python loop over the words: about half the time of
-    a loop over the candidate positions, so that more documents can afford it).
+    once per distinct pair. The words are read as ASCII bytes, as the gate's
+    first look reads a page (:func:`_gate_evidence`); every fingerprint is
+    ASCII (tests/test_spin_gate9.py), so a word with another letter, which
+    becomes ``?``, matches none, as it matched none as a string.
     """
-    prints = _fingerprints()
-    pair_prints, pair_set, triple_prints, triple_starts, triggers = _gate_tables()
-    found = set(words) & _fingerprint_set()
-    pairs = set(zip(words, words[1:]))
-    # Set & frozenset reuses the stored hashes (a tuple does not cache its
-    # hash; set & dict.keys() hashed every pair again: a third of the time).
-    found.update(pair_prints[p] for p in pairs & pair_set)
-    if not triple_starts.isdisjoint(pairs):
-        triples = set(zip(words, words[1:], words[2:]))
-        found.update(triple_prints[t] for t in triples & triple_prints.keys())
-    bare = len(pairs & triggers)
+    raw = " ".join(words).encode("ascii", "replace").split(b" ")
+    return _gate_evidence(raw, _fingerprint_byte_set().intersection(raw))
+
+
+def _gate_evidence(raw: list[bytes], singles: Iterable[bytes]) -> tuple[float, int]:
+    """:func:`_evidence` of the words ``raw``, whose single-word fingerprints
+    ``singles`` the caller has found (the gate's first look has them).
+
+    Ninth session: one pass over the adjacent pairs tests each against the
+    union of every pair the gate knows (two-word fingerprints, first pairs of
+    three-word ones, trigger pairs of a bare lemma), without building a set of
+    the page's pairs or decoding it to str; only the few pairs found are then
+    sorted by kind. About a sixth of the eighth session's set operations
+    over str words and pairs, so that the second look can run on more pages
+    (spun.md, "Ninth session: gate cost"). The bytes' hashes are the ones the
+    first look computed.
+    """
+    prints = _fingerprint_bytes()
+    pair_prints, triple_prints, triple_starts, triggers, known = _gate_tables()
+    hits = known.intersection(zip(raw, raw[1:]))
+    found = [prints[w] for w in singles]
+    found += [pair_prints[p] for p in hits if p in pair_prints]
+    if not triple_starts.isdisjoint(hits):
+        found += [triple_prints[t] for t in triple_prints.keys() & zip(raw, raw[1:], raw[2:])]
+    bare = len(hits & triggers)
     # math.fsum: a float sum over a set depends on its iteration order, which
     # depends on PYTHONHASHSEED (the model's features must not).
-    return math.fsum(prints[f] for f in found) + _BARE_LEMMA_EVIDENCE * bare, len(found) + bare
+    return math.fsum(found) + _BARE_LEMMA_EVIDENCE * bare, len(found) + bare
 
 
 def _signals(words: list[str]) -> int:
     return _evidence(words)[1]
-
-
-@cache
-def _fingerprint_set() -> frozenset[str]:
-    """The fingerprint forms as a set (set & set visits the smaller side)."""
-    return frozenset(_fingerprints())
 
 
 @cache
@@ -717,27 +725,39 @@ def _fingerprint_byte_set() -> frozenset[bytes]:
 
 @cache
 def _gate_tables() -> tuple[
-    dict[tuple[str, str], str], frozenset[tuple[str, str]], dict[tuple[str, str, str], str],
-    frozenset[tuple[str, str]], frozenset[tuple[str, str]],
+    dict[tuple[bytes, bytes], float], dict[tuple[bytes, bytes, bytes], float],
+    frozenset[tuple[bytes, bytes]], frozenset[tuple[bytes, bytes]],
+    frozenset[tuple[bytes, bytes]],
 ]:
-    """The gate's tables over word pairs: two-word fingerprints by their words
-    (and those pairs as a set), three-word ones by their words, the first pairs
-    of the three-word ones, and the trigger pairs
-    of a bare lemma (an auxiliary or he/she/it before a verb lemma, a plural
-    determiner before a noun lemma: :func:`_bare_lemmas`)."""
-    pair_prints: dict[tuple[str, str], str] = {}
-    triple_prints: dict[tuple[str, str, str], str] = {}
-    for form in _fingerprints():
-        words = tuple(form.split(" "))
-        if len(words) == 2:
-            pair_prints[(words[0], words[1])] = form
-        elif len(words) == 3:
-            triple_prints[(words[0], words[1], words[2])] = form
+    """The gate's tables over word pairs, as ASCII bytes: two-word fingerprints'
+    weights by their words, three-word ones' by theirs, the first pairs of the
+    three-word ones, the trigger pairs of a bare lemma (an auxiliary or
+    he/she/it before a verb lemma, a plural determiner before a noun lemma:
+    :func:`_bare_lemmas`), and the union of the pairs of all of them (what
+    :func:`_gate_evidence` tests each of a page's pairs against). One bytes
+    object per word, shared by the tuples."""
+    words: dict[str, bytes] = {}
+
+    def key(form: str) -> tuple[bytes, ...]:
+        return tuple(words.setdefault(w, w.encode()) for w in form.split(" "))
+
+    pair_prints: dict[tuple[bytes, bytes], float] = {}
+    triple_prints: dict[tuple[bytes, bytes, bytes], float] = {}
+    for form, value in _fingerprints().items():
+        if not form.isascii():
+            continue  # the gate reads ASCII bytes; no fingerprint is other
+        k = key(form)
+        if len(k) == 2:
+            pair_prints[(k[0], k[1])] = value
+        elif len(k) == 3:
+            triple_prints[(k[0], k[1], k[2])] = value
     verbs, nouns = _bare_lemmas()
-    triggers = {(a, v) for a in SPIN_AUXILIARIES | SPIN_SUBJECT_PRONOUNS for v in verbs}
-    triggers.update((d, n) for d in SPIN_PLURAL_DETERMINERS for n in nouns)
-    return (pair_prints, frozenset(pair_prints), triple_prints,
-            frozenset(t[:2] for t in triple_prints), frozenset(triggers))
+    triggers = {
+        (key(a)[0], key(v)[0]) for a in SPIN_AUXILIARIES | SPIN_SUBJECT_PRONOUNS for v in verbs}
+    triggers.update((key(d)[0], key(n)[0]) for d in SPIN_PLURAL_DETERMINERS for n in nouns)
+    starts = frozenset((t[0], t[1]) for t in triple_prints)
+    return (pair_prints, triple_prints, starts, frozenset(triggers),
+            frozenset(pair_prints.keys() | starts | triggers))
 
 
 # --- scoring ---------------------------------------------------------------
@@ -951,12 +971,11 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     # Cheap first look: single-word fingerprints by set intersection. Spun
     # pages carry most of their evidence there; clean ones stop here.
     byte_prints = _fingerprint_bytes()
-    single = math.fsum(byte_prints[w] for w in _fingerprint_byte_set().intersection(raw))
+    singles = _fingerprint_byte_set().intersection(raw)
+    single = math.fsum(byte_prints[w] for w in singles)
     if single < _FIRST_LOOK * needed:
         return []
-    # The runs are ASCII letters: one join and split decode them all.
-    words = b" ".join(raw).decode("ascii").split(" ")
-    evidence, doc_signals = _evidence(words)
+    evidence, doc_signals = _gate_evidence(raw, singles)
     confirm = (
         evidence < needed or doc_signals < cfg.spin_doc_min_signals
         or single < _OPEN_SINGLE * needed
