@@ -65,6 +65,19 @@ def test_evidence_over_bytes_is_the_positional_evidence(words: list[str]) -> Non
     assert spinning._evidence(words) == _by_positions(words)
 
 
+def test_a_three_word_fingerprint_counts_only_in_a_row() -> None:
+    """The second look searches the page for a three-word fingerprint only
+    when its first and last pairs are both found; the two pairs apart ("a
+    great" ... "great deal") are not the three words in a row."""
+    prints = spinning._fingerprints()
+    assert "a great deal" in prints
+    together = "we had a great deal of fun".split()
+    broken = "we had a great time and great deal of fun".split()
+    for words in (together, broken):
+        assert spinning._evidence(words) == _by_positions(words)
+    assert spinning._evidence(together)[1] == spinning._evidence(broken)[1] + 1
+
+
 def test_gate_evidence_is_the_evidence_of_the_gate_words() -> None:
     """What the gate computes from the first look's bytes and single-word hits
     is :func:`_evidence` of the decoded words, to the last bit."""

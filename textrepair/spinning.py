@@ -711,12 +711,21 @@ def _gate_evidence(raw: list[bytes], singles: Iterable[bytes]) -> tuple[float, i
     first look computed.
     """
     prints = _fingerprint_bytes()
-    pair_prints, triple_prints, triple_starts, triggers, known = _gate_tables()
+    pair_prints, triple_prints, triples_by_start, triggers, known = _gate_tables()
     hits = known.intersection(zip(raw, raw[1:]))
     found = [prints[w] for w in singles]
     found += [pair_prints[p] for p in hits if p in pair_prints]
-    if not triple_starts.isdisjoint(hits):
-        found += [triple_prints[t] for t in triple_prints.keys() & zip(raw, raw[1:], raw[2:])]
+    # A three-word fingerprint needs its first and its last two words among
+    # the pairs found; only then is the page searched for the three in a row
+    # (common first pairs, "of the", are on most pages: a pass over the
+    # page's word triples cost as much as the one over its pairs).
+    line = b""
+    for start in [p for p in hits if p in triples_by_start]:
+        for triple in triples_by_start[start]:
+            if (triple[1], triple[2]) in hits:
+                line = line or b" " + b" ".join(raw) + b" "
+                if b" %b %b %b " % triple in line:
+                    found.append(triple_prints[triple])
     bare = len(hits & triggers)
     # math.fsum: a float sum over a set depends on its iteration order, which
     # depends on PYTHONHASHSEED (the model's features must not).
@@ -741,16 +750,17 @@ def _fingerprint_byte_set() -> frozenset[bytes]:
 @cache
 def _gate_tables() -> tuple[
     dict[tuple[bytes, bytes], float], dict[tuple[bytes, bytes, bytes], float],
+    dict[tuple[bytes, bytes], tuple[tuple[bytes, bytes, bytes], ...]],
     frozenset[tuple[bytes, bytes]], frozenset[tuple[bytes, bytes]],
-    frozenset[tuple[bytes, bytes]],
 ]:
     """The gate's tables over word pairs, as ASCII bytes: two-word fingerprints'
-    weights by their words, three-word ones' by theirs, the first pairs of the
-    three-word ones, the trigger pairs of a bare lemma (an auxiliary or
+    weights by their words, three-word ones' by theirs, the three-word ones by
+    their first pair, the trigger pairs of a bare lemma (an auxiliary or
     he/she/it before a verb lemma, a plural determiner before a noun lemma:
-    :func:`_bare_lemmas`), and the union of the pairs of all of them (what
-    :func:`_gate_evidence` tests each of a page's pairs against). One bytes
-    object per word, shared by the tuples."""
+    :func:`_bare_lemmas`), and the union of all these pairs and of the first
+    and last pairs of the three-word fingerprints (what :func:`_gate_evidence`
+    tests each of a page's pairs against). One bytes object per word, shared
+    by the tuples."""
     words: dict[str, bytes] = {}
 
     def key(form: str) -> tuple[bytes, ...]:
@@ -770,9 +780,12 @@ def _gate_tables() -> tuple[
     triggers = {
         (key(a)[0], key(v)[0]) for a in SPIN_AUXILIARIES | SPIN_SUBJECT_PRONOUNS for v in verbs}
     triggers.update((key(d)[0], key(n)[0]) for d in SPIN_PLURAL_DETERMINERS for n in nouns)
-    starts = frozenset((t[0], t[1]) for t in triple_prints)
-    return (pair_prints, triple_prints, starts, frozenset(triggers),
-            frozenset(pair_prints.keys() | starts | triggers))
+    by_start: dict[tuple[bytes, bytes], list[tuple[bytes, bytes, bytes]]] = defaultdict(list)
+    for t in sorted(triple_prints):
+        by_start[(t[0], t[1])].append(t)
+    ends = {(t[1], t[2]) for t in triple_prints}
+    return (pair_prints, triple_prints, {k: tuple(v) for k, v in by_start.items()},
+            frozenset(triggers), frozenset(pair_prints.keys() | by_start.keys() | ends | triggers))
 
 
 # --- scoring ---------------------------------------------------------------
