@@ -702,13 +702,13 @@ def _gate_evidence(raw: list[bytes], singles: Iterable[bytes]) -> tuple[float, i
     ``singles`` the caller has found (the gate's first look has them).
 
     Ninth session: one pass over the adjacent pairs tests each against the
-    union of every pair the gate knows (two-word fingerprints, first pairs of
-    three-word ones, trigger pairs of a bare lemma), without building a set of
-    the page's pairs or decoding it to str; only the few pairs found are then
-    sorted by kind. About a sixth of the eighth session's set operations
-    over str words and pairs, so that the second look can run on more pages
-    (spun.md, "Ninth session: gate cost"). The bytes' hashes are the ones the
-    first look computed.
+    union of every pair the gate knows (two-word fingerprints, first and last
+    pairs of three-word ones, trigger pairs of a bare lemma), without
+    building a set of the page's pairs or decoding it to str (the bytes keep
+    the hashes the first look computed); only the few pairs found are then
+    sorted by kind. Cheaper than the eighth session's set operations over str
+    words, pairs and triples, so that the second look can run on more pages
+    (spun.md, "Ninth session: gate cost").
     """
     prints = _fingerprint_bytes()
     pair_prints, triple_prints, triples_by_start, triggers, known = _gate_tables()
