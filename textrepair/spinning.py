@@ -165,8 +165,11 @@ _FINGERPRINT_CAP = 6.0
 # ("Eighth session: gate"): 0.15, with the band from 0.5 behind the quick
 # confirmation; 0.05 would open more (tuning harness 54.48% against 53.86%)
 # but its second looks and the expensive clean pages its band reaches cost
-# about a fifth more on the clean path.
-_FIRST_LOOK = 0.15
+# about a fifth more on the clean path. Ninth session ("Ninth session: gate
+# cost"): 0.05, affordable with a second look over bytes
+# (:func:`_gate_evidence`) and a stricter quick confirmation for the pages
+# under _QUICK_STRICT_BELOW (below).
+_FIRST_LOOK = 0.05
 _OPEN_SINGLE = 0.3
 # A document whose fingerprints reach _CONFIRM_EV of the needed evidence and
 # show _CONFIRM_SIGNALS distinct signals, but that does not open outright
@@ -213,6 +216,18 @@ _CONFIRM_SIGNALS = 2
 _CONFIRM_MARGINS = 2.75
 _CONFIRM_CAP = 6.0
 _CONFIRM_QUICK = 0.8 / _CONFIRM_MARGINS
+# A page whose single-word fingerprints show under _QUICK_STRICT_BELOW of the
+# needed evidence (the eighth session's first look) must reach
+# _CONFIRM_QUICK_STRICT times what the full pass must reach instead: the less
+# its rare words show, the more the page must show in context before the
+# full first pass is paid. Ninth session: on the tuning pages 0-800 the spun
+# pages the band 0.05-0.15 restores score 1.79-3.66 times the needed
+# evidence in the quick confirmation; the clean dev pages of the widest band
+# at most 1.13 with the shipped tables and 1.33 with tables that had not
+# seen them (48 pages, "Eighth session: gate"); 1.5 stops the two clean dev
+# pages the 0.8 goal let through to the full pass from that band.
+_QUICK_STRICT_BELOW = 0.15
+_CONFIRM_QUICK_STRICT = 1.5 / _CONFIRM_MARGINS
 # Gate evidence of a bare lemma after a trigger ("are diagnose", "these finding").
 _BARE_LEMMA_EVIDENCE = 2.0
 # Paragraphs with at least this many words are restored in a spun document
@@ -650,8 +665,7 @@ def warm_up() -> None:
     first document that reaches the gate's second look), so that batch workers
     forked afterwards share them instead of each building its own."""
     for build in (
-        _reverse_index, _self_rates, _acronyms, _fingerprint_set, _fingerprint_byte_set,
-        _gate_tables,
+        _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
         _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic,
     ):
         build()
@@ -674,34 +688,52 @@ def _evidence(words: list[str]) -> tuple[float, int]:
     Distinct forms only: a rare word a page repeats ("lentigo" in a page about
     lentigines) is its topic, while a spinner scatters different ones; so is
     a bare lemma after a trigger ("are diagnose", "these finding"), counted
-    once per distinct pair. Set operations over the words and their adjacent
-    pairs do the work (no Python loop over the words: about half the time of
-    a loop over the candidate positions, so that more documents can afford it).
+    once per distinct pair. The words are read as ASCII bytes, as the gate's
+    first look reads a page (:func:`_gate_evidence`); every fingerprint is
+    ASCII (tests/test_spin_gate9.py), so a word with another letter, which
+    becomes ``?``, matches none, as it matched none as a string.
     """
-    prints = _fingerprints()
-    pair_prints, pair_set, triple_prints, triple_starts, triggers = _gate_tables()
-    found = set(words) & _fingerprint_set()
-    pairs = set(zip(words, words[1:]))
-    # Set & frozenset reuses the stored hashes (a tuple does not cache its
-    # hash; set & dict.keys() hashed every pair again: a third of the time).
-    found.update(pair_prints[p] for p in pairs & pair_set)
-    if not triple_starts.isdisjoint(pairs):
-        triples = set(zip(words, words[1:], words[2:]))
-        found.update(triple_prints[t] for t in triples & triple_prints.keys())
-    bare = len(pairs & triggers)
+    raw = " ".join(words).encode("ascii", "replace").split(b" ")
+    return _gate_evidence(raw, _fingerprint_byte_set().intersection(raw))
+
+
+def _gate_evidence(raw: list[bytes], singles: Iterable[bytes]) -> tuple[float, int]:
+    """:func:`_evidence` of the words ``raw``, whose single-word fingerprints
+    ``singles`` the caller has found (the gate's first look has them).
+
+    Ninth session: one pass over the adjacent pairs tests each against the
+    union of every pair the gate knows (two-word fingerprints, first and last
+    pairs of three-word ones, trigger pairs of a bare lemma), without
+    building a set of the page's pairs or decoding it to str (the bytes keep
+    the hashes the first look computed); only the few pairs found are then
+    sorted by kind. Cheaper than the eighth session's set operations over str
+    words, pairs and triples, so that the second look can run on more pages
+    (spun.md, "Ninth session: gate cost").
+    """
+    prints = _fingerprint_bytes()
+    pair_prints, triple_prints, triples_by_start, triggers, known = _gate_tables()
+    hits = known.intersection(zip(raw, raw[1:]))
+    found = [prints[w] for w in singles]
+    found += [pair_prints[p] for p in hits if p in pair_prints]
+    # A three-word fingerprint needs its first and its last two words among
+    # the pairs found; only then is the page searched for the three in a row
+    # (common first pairs, "of the", are on most pages: a pass over the
+    # page's word triples cost as much as the one over its pairs).
+    line = b""
+    for start in [p for p in hits if p in triples_by_start]:
+        for triple in triples_by_start[start]:
+            if (triple[1], triple[2]) in hits:
+                line = line or b" " + b" ".join(raw) + b" "
+                if b" %b %b %b " % triple in line:
+                    found.append(triple_prints[triple])
+    bare = len(hits & triggers)
     # math.fsum: a float sum over a set depends on its iteration order, which
     # depends on PYTHONHASHSEED (the model's features must not).
-    return math.fsum(prints[f] for f in found) + _BARE_LEMMA_EVIDENCE * bare, len(found) + bare
+    return math.fsum(found) + _BARE_LEMMA_EVIDENCE * bare, len(found) + bare
 
 
 def _signals(words: list[str]) -> int:
     return _evidence(words)[1]
-
-
-@cache
-def _fingerprint_set() -> frozenset[str]:
-    """The fingerprint forms as a set (set & set visits the smaller side)."""
-    return frozenset(_fingerprints())
 
 
 @cache
@@ -717,27 +749,43 @@ def _fingerprint_byte_set() -> frozenset[bytes]:
 
 @cache
 def _gate_tables() -> tuple[
-    dict[tuple[str, str], str], frozenset[tuple[str, str]], dict[tuple[str, str, str], str],
-    frozenset[tuple[str, str]], frozenset[tuple[str, str]],
+    dict[tuple[bytes, bytes], float], dict[tuple[bytes, bytes, bytes], float],
+    dict[tuple[bytes, bytes], tuple[tuple[bytes, bytes, bytes], ...]],
+    frozenset[tuple[bytes, bytes]], frozenset[tuple[bytes, bytes]],
 ]:
-    """The gate's tables over word pairs: two-word fingerprints by their words
-    (and those pairs as a set), three-word ones by their words, the first pairs
-    of the three-word ones, and the trigger pairs
-    of a bare lemma (an auxiliary or he/she/it before a verb lemma, a plural
-    determiner before a noun lemma: :func:`_bare_lemmas`)."""
-    pair_prints: dict[tuple[str, str], str] = {}
-    triple_prints: dict[tuple[str, str, str], str] = {}
-    for form in _fingerprints():
-        words = tuple(form.split(" "))
-        if len(words) == 2:
-            pair_prints[(words[0], words[1])] = form
-        elif len(words) == 3:
-            triple_prints[(words[0], words[1], words[2])] = form
+    """The gate's tables over word pairs, as ASCII bytes: two-word fingerprints'
+    weights by their words, three-word ones' by theirs, the three-word ones by
+    their first pair, the trigger pairs of a bare lemma (an auxiliary or
+    he/she/it before a verb lemma, a plural determiner before a noun lemma:
+    :func:`_bare_lemmas`), and the union of all these pairs and of the first
+    and last pairs of the three-word fingerprints (what :func:`_gate_evidence`
+    tests each of a page's pairs against). One bytes object per word, shared
+    by the tuples."""
+    words: dict[str, bytes] = {}
+
+    def key(form: str) -> tuple[bytes, ...]:
+        return tuple(words.setdefault(w, w.encode()) for w in form.split(" "))
+
+    pair_prints: dict[tuple[bytes, bytes], float] = {}
+    triple_prints: dict[tuple[bytes, bytes, bytes], float] = {}
+    for form, value in _fingerprints().items():
+        if not form.isascii():
+            continue  # the gate reads ASCII bytes; no fingerprint is other
+        k = key(form)
+        if len(k) == 2:
+            pair_prints[(k[0], k[1])] = value
+        elif len(k) == 3:
+            triple_prints[(k[0], k[1], k[2])] = value
     verbs, nouns = _bare_lemmas()
-    triggers = {(a, v) for a in SPIN_AUXILIARIES | SPIN_SUBJECT_PRONOUNS for v in verbs}
-    triggers.update((d, n) for d in SPIN_PLURAL_DETERMINERS for n in nouns)
-    return (pair_prints, frozenset(pair_prints), triple_prints,
-            frozenset(t[:2] for t in triple_prints), frozenset(triggers))
+    triggers = {
+        (key(a)[0], key(v)[0]) for a in SPIN_AUXILIARIES | SPIN_SUBJECT_PRONOUNS for v in verbs}
+    triggers.update((key(d)[0], key(n)[0]) for d in SPIN_PLURAL_DETERMINERS for n in nouns)
+    by_start: dict[tuple[bytes, bytes], list[tuple[bytes, bytes, bytes]]] = defaultdict(list)
+    for t in sorted(triple_prints):
+        by_start[(t[0], t[1])].append(t)
+    ends = {(t[1], t[2]) for t in triple_prints}
+    return (pair_prints, triple_prints, {k: tuple(v) for k, v in by_start.items()},
+            frozenset(triggers), frozenset(pair_prints.keys() | by_start.keys() | ends | triggers))
 
 
 # --- scoring ---------------------------------------------------------------
@@ -951,12 +999,11 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     # Cheap first look: single-word fingerprints by set intersection. Spun
     # pages carry most of their evidence there; clean ones stop here.
     byte_prints = _fingerprint_bytes()
-    single = math.fsum(byte_prints[w] for w in _fingerprint_byte_set().intersection(raw))
+    singles = _fingerprint_byte_set().intersection(raw)
+    single = math.fsum(byte_prints[w] for w in singles)
     if single < _FIRST_LOOK * needed:
         return []
-    # The runs are ASCII letters: one join and split decode them all.
-    words = b" ".join(raw).decode("ascii").split(" ")
-    evidence, doc_signals = _evidence(words)
+    evidence, doc_signals = _gate_evidence(raw, singles)
     confirm = (
         evidence < needed or doc_signals < cfg.spin_doc_min_signals
         or single < _OPEN_SINGLE * needed
@@ -966,7 +1013,8 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         return []
     tokens = _tokens(text)
     lower = [t[2].lower() for t in tokens]
-    goal = _CONFIRM_QUICK * _CONFIRM_MARGINS * needed
+    strict = single < _QUICK_STRICT_BELOW * needed
+    goal = (_CONFIRM_QUICK_STRICT if strict else _CONFIRM_QUICK) * _CONFIRM_MARGINS * needed
     if confirm and _quick_confirmation(
         text, tokens, lower, goal, cfg.spin_common_extra_margin, cfg.spin_margin,
         cfg.spin_paragraph_min_signals,
