@@ -23,7 +23,7 @@ training set (the documents before ``--start`` are kept for measuring).
     python scripts/build_spin_model.py [--start 400] [--end 1515] [--check]
 
 Ninth session: an inflection that loses to keeping the word by less than
-``spinning._INFLECT_FLOOR`` is put to the model too, so such sites are
+``Config.spin_inflect_margin`` is put to the model too, so such sites are
 examples as well (``--floor``, default that floor, records and fits the
 inflection sites with a margin over it; a dump made with a lower floor can be
 refitted with a higher one).
@@ -205,7 +205,7 @@ def render(raw, args: argparse.Namespace, n: int) -> str:
         "# columns: feature\tright\tfine",
         f"# notes: log-odds weights against a wrong word on a spun word; tuning documents "
         f"{args.start}-{args.end} spun with random.Random({args.seed}), {n} sites, "
-        f"L2 {args.l2}, inflection sites over margin {min(0.0, floor):g}",
+        f"L2 {args.l2}, inflection sites over margin {min(0.0, args.floor):g}",
     ]
     return "\n".join(head + rows) + "\n"
 
@@ -222,11 +222,11 @@ def main() -> int:
     p.add_argument("-o", "--output", type=Path, default=OUT)
     p.add_argument("--floor", type=float, default=None,
                    help="lowest margin of an inflection site recorded and fitted "
-                   "(default: spinning._INFLECT_FLOOR, or 0 if that is higher)")
+                   "(default: Config.spin_inflect_margin, or 0 if that is higher)")
     args = p.parse_args()
-    from textrepair import spinning
+    from textrepair import Config
 
-    floor = spinning._INFLECT_FLOOR if args.floor is None else args.floor
+    floor = args.floor = Config().spin_inflect_margin if args.floor is None else args.floor
     pairs = spun_tuning_docs(args.seed, args.end)[args.start :]
     if args.load:
         xs, ys = pickle.loads(args.load.read_bytes())

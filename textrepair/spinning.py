@@ -138,10 +138,8 @@ _PARALLEL = 2.0
 _SPAN_EXTRA = 2.0
 # Extra margin a word common in health text needs to be re-inflected.
 _STRICT_INFLECT = 0.0
-# With the learned decision, an inflection is put to the model from this
-# margin over keeping the word (a synonym from Config.spin_margin), and the
-# model builder records inflection sites from _TRACE_FLOOR.
-_INFLECT_FLOOR = 1.0
+# The model builder records inflection sites with a margin over keeping the
+# word from this (scripts/build_spin_model.py sets it; at most 0).
 _TRACE_FLOOR = 0.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
 _TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -1284,15 +1282,15 @@ def _restore_pass(
                 # A lost inflection that loses to keeping the word by less than
                 # the floor is still the model's to decide (and the builder's
                 # to record, down to its own floor).
-                lowest = min(0.0, _INFLECT_FLOOR, _TRACE_FLOOR if _TRACE is not None else 0.0)
+                inflect_floor = min(cfg.spin_margin, cfg.spin_inflect_margin)
+                lowest = min(0.0, inflect_floor, _TRACE_FLOOR if _TRACE is not None else 0.0)
                 if (found is None or found[0] <= 0) and lowest < 0 and opts.inflected:
                     found = opts.inflected.score - opts.keep - (
                         _STRICT_INFLECT if opts.strict else 0.0), opts.inflected
                 if found is None or found[0] <= lowest or found[0] <= 0 and found[1].synonym:
                     continue
                 margin, option = found
-                floor = cfg.spin_margin if option.synonym else min(cfg.spin_margin,
-                                                                   _INFLECT_FLOOR)
+                floor = cfg.spin_margin if option.synonym else inflect_floor
                 # The builder records the sites under the floor too (the
                 # model was trained on every site with a positive margin).
                 if margin < floor and _TRACE is None:
@@ -1307,7 +1305,9 @@ def _restore_pass(
                 if _TRACE is not None:
                     _TRACE.append((final, tokens[span_ids[0]][0], tokens[span_ids[-1]][1],
                                    _restore_case(option.form, word), features, gain))
-                if margin < floor or gain < cfg.spin_model_threshold:
+                threshold = cfg.spin_model_threshold if margin >= cfg.spin_margin else (
+                    cfg.spin_inflect_threshold)
+                if margin < floor or gain < threshold:
                     if final:
                         ctx.count("uncertain_left_alone")
                     continue
