@@ -111,3 +111,13 @@ def test_a_lower_floor_puts_more_inflections_to_the_model(
     low = [f for f in _decided(monkeypatch, -2.0) if _site(f, "inflection")]
     assert len(low) > len(high)
     assert any(_site(f, "margin_inflection") < 1.0 for f in low)
+
+
+def test_a_comparative_under_spin_margin_is_left_alone() -> None:
+    """Only plurals and verb forms are the lost inflections a lower floor is
+    for: "the level was high" is English, and "higher" (an inflection with a
+    margin between 0 and spin_margin here) would change a fine word."""
+    text = ("The cistron was found in citizenry with the disease. Many affected role have "
+            "no symptom. A newfangled drug was efficacious. Most of them recuperate. "
+            "The VD was high.")
+    assert repair(text, ONLY).text.endswith("The VD was high.")

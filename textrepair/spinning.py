@@ -1290,7 +1290,10 @@ def _restore_pass(
                 if found is None or found[0] <= lowest or found[0] <= 0 and found[1].synonym:
                     continue
                 margin, option = found
-                floor = cfg.spin_margin if option.synonym else inflect_floor
+                # Only a plural or a verb form: a comparative is no lost
+                # inflection a page shows ("the level was high" -> higher).
+                floor = cfg.spin_margin if option.synonym or option.why.split(" ")[2][:2] not in (
+                    "NN", "VB") else inflect_floor
                 # The builder records the sites under the floor too (the
                 # model was trained on every site with a positive margin).
                 if margin < floor and _TRACE is None:
