@@ -22,6 +22,12 @@ training set (the documents before ``--start`` are kept for measuring).
 
     python scripts/build_spin_model.py [--start 400] [--end 1515] [--check]
 
+Ninth session: an inflection that loses to keeping the word by less than
+``Config.spin_inflect_margin`` is put to the model too, so such sites are
+examples as well (``--floor``, default that floor, records and fits the
+inflection sites with a margin over it; a dump made with a lower floor can be
+refitted with a higher one).
+
 numpy is needed at build time only (the ``build`` extra); the shipped table is
 two weights per feature, read with the standard library.
 """
@@ -99,11 +105,12 @@ def hand_set_rule(features: tuple[float, ...]) -> tuple[float, float]:
     return 0.5, (1.0 if margin >= cfg.spin_margin else -1.0)
 
 
-def collect(pairs: list[tuple[str, str, list[tuple[int, int, str, str]]]]) -> tuple[
+def collect(pairs: list[tuple[str, str, list[tuple[int, int, str, str]]]], floor: float) -> tuple[
     list[tuple[float, ...]], list[int]
 ]:
     from textrepair import Config, repair, spinning
 
+    spinning._TRACE_FLOOR = floor
     config = Config().only(["restore_spun_words"]).with_values(spin_decision="model")
     saved = spinning._decide
     spinning._decide = hand_set_rule  # type: ignore[assignment]
@@ -120,7 +127,22 @@ def collect(pairs: list[tuple[str, str, list[tuple[int, int, str, str]]]]) -> tu
     finally:
         spinning._decide = saved  # type: ignore[assignment]
         spinning._TRACE = None
+        spinning._TRACE_FLOOR = 0.0
     return xs, ys
+
+
+def above_floor(xs: list[tuple[float, ...]], ys: list[int], floor: float) -> tuple[
+    list[tuple[float, ...]], list[int]
+]:
+    """The sites whose margin is over ``floor`` (or 0, if that is lower): every
+    synonym site, the inflection sites over it."""
+    from textrepair import spinning
+
+    kind = spinning.FEATURES.index("inflection")
+    margin = spinning.FEATURES.index("margin_inflection")
+    cut = min(0.0, floor)
+    keep = [i for i, x in enumerate(xs) if not x[kind] or x[margin] > cut]
+    return [xs[i] for i in keep], [ys[i] for i in keep]
 
 
 def fit(xs: list[tuple[float, ...]], ys: list[int], l2: float, steps: int = 4000):
@@ -183,7 +205,7 @@ def render(raw, args: argparse.Namespace, n: int) -> str:
         "# columns: feature\tright\tfine",
         f"# notes: log-odds weights against a wrong word on a spun word; tuning documents "
         f"{args.start}-{args.end} spun with random.Random({args.seed}), {n} sites, "
-        f"L2 {args.l2}",
+        f"L2 {args.l2}, inflection sites over margin {min(0.0, args.floor):g}",
     ]
     return "\n".join(head + rows) + "\n"
 
@@ -198,14 +220,21 @@ def main() -> int:
     p.add_argument("--dump", type=Path, help="save the collected sites (pickle)")
     p.add_argument("--load", type=Path, help="fit on sites saved with --dump")
     p.add_argument("-o", "--output", type=Path, default=OUT)
+    p.add_argument("--floor", type=float, default=None,
+                   help="lowest margin of an inflection site recorded and fitted "
+                   "(default: Config.spin_inflect_margin, or 0 if that is higher)")
     args = p.parse_args()
+    from textrepair import Config
+
+    floor = args.floor = Config().spin_inflect_margin if args.floor is None else args.floor
     pairs = spun_tuning_docs(args.seed, args.end)[args.start :]
     if args.load:
         xs, ys = pickle.loads(args.load.read_bytes())
     else:
-        xs, ys = collect(pairs)
+        xs, ys = collect(pairs, min(0.0, floor))
     if args.dump:
         args.dump.write_bytes(pickle.dumps((xs, ys)))
+    xs, ys = above_floor(xs, ys, floor)
     raw = fit(xs, ys, args.l2)
     right, wrong, fine = expected_gain(raw, xs, ys)
     print(f"{len(pairs)} documents, {len(xs)} sites: {ys.count(1)} right, {ys.count(0)} wrong, "

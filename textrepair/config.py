@@ -65,6 +65,16 @@ class Config:
     the word, under either spin_decision; with "margins" its confidence is 0.5 at this
     margin and rises towards 1 above it, so --min-confidence filters the closest calls
     (with "model" the confidence is the model's P(right))."""
+    spin_inflect_margin: float = -1.0
+    """With spin_decision "model": the margin over keeping the word from which an
+    inflection of the word's own lemma (a lost plural, -ing, past or -s form) is put to
+    the model (synonyms and spans need spin_margin); the lower of this and spin_margin
+    counts. It may be negative: many lost plurals score a little under keeping the word
+    and only the model's other evidence tells them from fine singulars."""
+    spin_inflect_threshold: float = 0.35
+    """With spin_decision "model": the spin_model_threshold of an inflection whose margin
+    is under spin_margin (put to the model by spin_inflect_margin): the sites where a
+    fine singular is most often changed."""
     spin_common_extra_margin: float = 2.0
     """With spin_decision "margins": extra margin a synonym needs to replace a word that
     is common in health text (most such words were left alone by the spinner, and a
@@ -145,6 +155,10 @@ class Config:
                 "Config.spin_doc_min_rate, spin_doc_min_score, spin_margin and "
                 "spin_common_extra_margin must be >= 0"
             )
+        if not -1.0 <= self.spin_inflect_threshold <= 1.0:
+            raise ValueError("Config.spin_inflect_threshold must be between -1 and 1")
+        if not -5.0 <= self.spin_inflect_margin <= 12.0:
+            raise ValueError("Config.spin_inflect_margin must be between -5 and 12")
         if self.spin_decision not in ("margins", "model"):
             raise ValueError(
                 f"Config.spin_decision must be 'margins' or 'model', got {self.spin_decision!r}"

@@ -255,6 +255,11 @@ SPIN_POSSESSIVE_DETERMINERS = frozenset("the these those their our your his her 
 SPIN_DETERMINERS = frozenset(
     "a an the this that any some no each every either neither my our your his her its their".split()
 )
+# Prepositions: an -ing form follows one ("a method for treating"), and a
+# noun's verb can sit behind a prepositional phrase ("the levels of iron are").
+SPIN_PREPOSITIONS = frozenset(
+    "of in on at for from with about by without through into after before during".split()
+)
 SPIN_BASE_VERB_MARKERS = frozenset(
     "to do does did can could may might must shall should will would".split()
 )

@@ -91,6 +91,7 @@ from .patterns import (
     SPIN_PLURAL_DETERMINERS,
     SPIN_PLURAL_VERBS,
     SPIN_POSSESSIVE_DETERMINERS,
+    SPIN_PREPOSITIONS,
     SPIN_RELATIVE_PRONOUNS,
     SPIN_REPORTING_VERBS,
     SPIN_SINGULAR_DETERMINERS,
@@ -137,6 +138,9 @@ _PARALLEL = 2.0
 _SPAN_EXTRA = 2.0
 # Extra margin a word common in health text needs to be re-inflected.
 _STRICT_INFLECT = 0.0
+# The model builder records inflection sites with a margin over keeping the
+# word from this (scripts/build_spin_model.py sets it; at most 0).
+_TRACE_FLOOR = 0.0
 # Where syntax asks for an inflection of a bare lemma, and which (Penn tags).
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: ("VBN",) for w in ("has", "have", "had", "having", "been")},
@@ -1323,22 +1327,38 @@ def _restore_pass(
                 reason = f"spin: {option.why} margin={margin:.1f}"
             else:
                 found = _margin_choice(opts, 0.0)
-                if found is None or found[0] <= 0:
+                # A lost inflection that loses to keeping the word by less than
+                # the floor is still the model's to decide (and the builder's
+                # to record, down to its own floor).
+                inflect_floor = min(cfg.spin_margin, cfg.spin_inflect_margin)
+                lowest = min(0.0, inflect_floor, _TRACE_FLOOR if _TRACE is not None else 0.0)
+                if (found is None or found[0] <= 0) and lowest < 0 and opts.inflected:
+                    found = opts.inflected.score - opts.keep - (
+                        _STRICT_INFLECT if opts.strict else 0.0), opts.inflected
+                if found is None or found[0] <= lowest or found[0] <= 0 and found[1].synonym:
                     continue
                 margin, option = found
+                # Only a plural or a verb form: a comparative is no lost
+                # inflection a page shows ("the level was high" -> higher).
+                floor = cfg.spin_margin if option.synonym or option.why.split(" ")[2][:2] not in (
+                    "NN", "VB") else inflect_floor
                 # The builder records the sites under the floor too (the
                 # model was trained on every site with a positive margin).
-                if margin < cfg.spin_margin and _TRACE is None:
+                if margin < floor and _TRACE is None:
                     if final:
                         ctx.count("uncertain_left_alone")
                     continue
+                phrase = 0.0 if option.synonym else _verb_after_phrase(
+                    text, tokens, views[1], span_ids[-1], idx)
                 features = _features(opts, option, margin, span, left, right, doc_lemmas,
-                                     doc_forms, site, span_ids, word, final)
+                                     doc_forms, site, span_ids, word, final, phrase)
                 confidence, gain = _decide(features)
                 if _TRACE is not None:
                     _TRACE.append((final, tokens[span_ids[0]][0], tokens[span_ids[-1]][1],
                                    _restore_case(option.form, word), features, gain))
-                if margin < cfg.spin_margin or gain < cfg.spin_model_threshold:
+                threshold = cfg.spin_model_threshold if margin >= cfg.spin_margin else (
+                    cfg.spin_inflect_threshold)
+                if margin < floor or gain < threshold:
                     if final:
                         ctx.count("uncertain_left_alone")
                     continue
@@ -1372,16 +1392,25 @@ FEATURES = (
     "doc_ratio", "para_evidence", "second_pass", "neighbours_changed", "para_changed",
     "margin_over_1", "margin_over_3", "margin_over_6", "plural", "verb_form", "inflected_synonym",
     "topic_gain", "topic_candidate", "topic_missing",
+    "doc_bare", "verb_after_phrase", "ing_after_preposition", "page_tense",
 )
 
 
 def _features(
     opts: _Options, option: _Option, margin: float, span: list[str], left: str | None,
     right: str | None, doc_lemmas: Counter[str], doc_forms: Counter[str], site: _SiteContext,
-    span_ids: list[int], word: str, final: bool,
+    span_ids: list[int], word: str, final: bool, phrase: float = 0.0,
 ) -> tuple[float, ...]:
     """The evidence the scoring computed about a site and its best candidate,
-    as the model's inputs (names in ``FEATURES``)."""
+    as the model's inputs (names in ``FEATURES``); ``phrase`` is
+    :func:`_verb_after_phrase` for an inflection.
+
+    Ninth session (spun.md, "Ninth session: lost inflections"), for an
+    inflection only: the page's other uses of the bare form (``doc_bare``,
+    against ``doc_form``, its uses of the candidate), the number of a verb
+    behind a prepositional phrase, an -ing form after a preposition, and the
+    page's narrative tense for a past or -s form (log of its was/were/had
+    over is/are/has, signed for the tag)."""
     observed = " ".join(span)
     freq, health = _wordfreq(), _health()
     cand = option.form.split(" ")
@@ -1405,6 +1434,19 @@ def _features(
     topic = (0.0, 0.0, 0.0)
     if option.synonym and site.topic is not None:
         topic = _topic_fit(site.topic, span, cand)
+    tag = "" if option.synonym else option.why.split(" ")[2]
+    ninth = (0.0, 0.0, 0.0, 0.0)
+    if not option.synonym:
+        tense = 0.0
+        if tag in ("VBD", "VBZ"):
+            get = doc_forms.get
+            tense = math.log((1 + get("was", 0) + get("were", 0) + get("had", 0)) / (
+                1 + get("is", 0) + get("are", 0) + get("has", 0)))
+            tense = tense if tag == "VBD" else -tense
+        ninth = (
+            math.log1p(max(0, doc_forms.get(observed, 0) - 1)), phrase,
+            float(tag == "VBG" and left in SPIN_PREPOSITIONS), tense,
+        )
     return (
         1.0, kind[0], kind[1], kind[2], kind[3], float(opts.strict),
         m * kind[0], m * kind[1], m * kind[2], m * kind[3],
@@ -1422,11 +1464,29 @@ def _features(
         min(site.doc_ratio, 4.0), min(site.para_evidence, 40.0) / 10, float(final),
         float(changed), site.share,
         max(0.0, m - 1), max(0.0, m - 3), max(0.0, m - 6),
-        float(not option.synonym and option.why.split(" ")[2] == "NNS"),
-        float(not option.synonym and option.why.split(" ")[2] != "NNS"),
+        float(not option.synonym and tag == "NNS"),
+        float(not option.synonym and tag != "NNS"),
         float(option.synonym and option.form != option.lemma),
-        *topic,
+        *topic, *ninth,
     )
+
+
+def _verb_after_phrase(text: str, tokens: list[tuple[int, int, str]], view: list[str],
+                       last: int, idx: list[int]) -> float:
+    """The number of the verb behind a prepositional phrase right of token
+    ``last``: 1.0 plural ("the level of iron are"), -1.0 singular ("the
+    level of iron is"), 0.0 none within five words, or no phrase."""
+    if _neighbour(text, tokens, view, last, 1, idx) not in SPIN_PREPOSITIONS:
+        return 0.0
+    for j in range(last + 1, last + 6):
+        word = _neighbour(text, tokens, view, j, 1, idx)
+        if word in SPIN_PLURAL_VERBS:
+            return 1.0
+        if word in SPIN_SINGULAR_VERBS:
+            return -1.0
+        if word is None or word in SPIN_RELATIVE_PRONOUNS or word in ("and", "or"):
+            return 0.0
+    return 0.0
 
 
 # --- topical fit -------------------------------------------------------------
