@@ -68,7 +68,7 @@ def extra(args: object) -> str:
     health = {w: n for w, n in words.items() if n >= 2}
     pairs_tune = {b: n for b, n in bigrams.items() if n >= 3}
     saved = spinning._health, spinning._health_bigrams
-    dependants = (spinning._fingerprints, spinning._fingerprint_set, spinning._fingerprint_bytes,
+    dependants = (spinning._fingerprints, spinning._fingerprint_bytes,
                   spinning._fingerprint_byte_set, spinning._suspicious,
                   spinning._health_total,
                   spinning._bare_lemmas,
