@@ -834,8 +834,7 @@ def _margin_choice(opts: _Options, extra: float) -> tuple[float, _Option] | None
     ``strict`` span over the best inflection too, and ``extra`` more)."""
     options = []
     if opts.inflected is not None:
-        options.append((opts.inflected.score - opts.keep - (
-            _STRICT_INFLECT if opts.strict else 0.0), opts.inflected))
+        options.append((_inflection_margin(opts, opts.inflected), opts.inflected))
     if opts.synonym is not None:
         floor = opts.keep_syn
         if opts.strict and opts.inflected is not None:
@@ -845,6 +844,11 @@ def _margin_choice(opts: _Options, extra: float) -> tuple[float, _Option] | None
     if not options:
         return None
     return max(options, key=lambda o: o[0])
+
+
+def _inflection_margin(opts: _Options, inflected: _Option) -> float:
+    """The margin of the best inflection over keeping the span."""
+    return inflected.score - opts.keep - (_STRICT_INFLECT if opts.strict else 0.0)
 
 
 def _options(
@@ -1333,8 +1337,7 @@ def _restore_pass(
                 inflect_floor = min(cfg.spin_margin, cfg.spin_inflect_margin)
                 lowest = min(0.0, inflect_floor, _TRACE_FLOOR if _TRACE is not None else 0.0)
                 if (found is None or found[0] <= 0) and lowest < 0 and opts.inflected:
-                    found = opts.inflected.score - opts.keep - (
-                        _STRICT_INFLECT if opts.strict else 0.0), opts.inflected
+                    found = _inflection_margin(opts, opts.inflected), opts.inflected
                 if found is None or found[0] <= lowest or found[0] <= 0 and found[1].synonym:
                     continue
                 margin, option = found
