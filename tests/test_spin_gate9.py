@@ -51,7 +51,7 @@ def _by_positions(words: list[str]) -> tuple[float, int]:
 
 _VOCABULARY = (
     "the are these have it a of gene cistron cistrón affected role book account away puzzle "
-    "out diagnose finding patients symptom tell apart he say great deal accordance naïve "
+    "out diagnose finding approve patients symptom tell apart he say great deal accordance naïve "
     "10th don't rights".split()
 )
 

@@ -8,12 +8,7 @@ from hypothesis import strategies as st
 
 from textrepair import Config, repair, spinning
 from textrepair.changes import replay
-from textrepair.patterns import (
-    SPIN_AUXILIARIES,
-    SPIN_GATE_TOKEN,
-    SPIN_PLURAL_DETERMINERS,
-    SPIN_SUBJECT_PRONOUNS,
-)
+from textrepair.patterns import SPIN_GATE_TOKEN
 from textrepair.spinning import _gate_bytes
 
 ONLY = Config().only(["restore_spun_words"])
@@ -170,42 +165,6 @@ def test_log_replays(words: list[str]) -> None:
 def test_gate_words_are_the_regex_words(text: str) -> None:
     """The byte-table tokenizer of the spin gate finds exactly SPIN_GATE_TOKEN's words."""
     assert [w.decode() for w in _gate_bytes(text)] == SPIN_GATE_TOKEN.findall(text.lower())
-
-
-def _evidence_by_positions(words: list[str]) -> tuple[float, int]:
-    """The gate's evidence written as a plain loop over positions: every
-    distinct fingerprint of one to three words, and every distinct bare lemma
-    after its trigger ("are diagnose", "these finding")."""
-    prints, (verbs, nouns) = spinning._fingerprints(), spinning._bare_lemmas()
-    found: set[str] = set()
-    bare: set[tuple[str, str]] = set()
-    for i, w in enumerate(words):
-        for n in (1, 2, 3):
-            if i + n <= len(words) and " ".join(words[i : i + n]) in prints:
-                found.add(" ".join(words[i : i + n]))
-        if i and ((w in verbs and words[i - 1] in SPIN_AUXILIARIES | SPIN_SUBJECT_PRONOUNS)
-                  or (w in nouns and words[i - 1] in SPIN_PLURAL_DETERMINERS)):
-            bare.add((words[i - 1], w))
-    score = sum(prints[f] for f in found) + spinning._BARE_LEMMA_EVIDENCE * len(bare)
-    return score, len(found) + len(bare)
-
-
-_GATE_VOCABULARY = (
-    "the are these have it a of gene cistron affected role book account have it away "
-    "puzzle out diagnose finding approve patients symptom tell apart he say great deal "
-    "accordance rights".split()
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_GATE_VOCABULARY), max_size=40))
-def test_gate_evidence_is_the_positional_evidence(words: list[str]) -> None:
-    """The set operations over words and word pairs find what a loop over the
-    positions finds (a repeated form counts once)."""
-    score, n = spinning._evidence(words)
-    ref_score, ref_n = _evidence_by_positions(words)
-    assert n == ref_n
-    assert score == pytest.approx(ref_score)
 
 
 def test_gate_evidence_counts_a_repeated_bare_lemma_once() -> None:
