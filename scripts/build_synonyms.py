@@ -49,7 +49,9 @@ class WordNet:
     ``index[lemma]`` lists the lemma's synsets as ``(pos, offset)`` in sense
     order; ``synsets[(pos, offset)]`` lists the synset's lemmas (lower case,
     multiword lemmas with spaces); ``counts[(lemma, pos, offset)]`` is the
-    SemCor tag count of that sense.
+    SemCor tag count of that sense; ``glosses[(pos, offset)]`` is the synset's
+    gloss and ``links[(pos, offset)]`` its hypernyms (for adjectives: similar
+    adjectives) as ``(pos, offset)``.
     """
 
     def __init__(self, root: Path = WORDNET) -> None:
@@ -61,12 +63,15 @@ class WordNet:
         self.synsets: dict[tuple[str, str], list[str]] = {}
         self.index: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.counts: dict[tuple[str, str, str], int] = {}
+        self.glosses: dict[tuple[str, str], str] = {}
+        self.links: dict[tuple[str, str], list[tuple[str, str]]] = {}
         by_pos: dict[tuple[str, str], list[str]] = {}
         for pos, name in POS_FILES.items():
             for line in (root / f"data.{name}").read_text("latin-1").splitlines():
                 if line.startswith(" "):
                     continue
-                parts = line.split(" ")
+                head, _, gloss = line.partition(" | ")
+                parts = head.split(" ")
                 offset, n = parts[0], int(parts[3], 16)
                 lemmas = []
                 for i in range(n):
@@ -74,6 +79,14 @@ class WordNet:
                     if word not in lemmas:
                         lemmas.append(word)
                 self.synsets[(pos, offset)] = lemmas
+                at = 4 + 2 * n  # the pointer count, after the lemmas
+                links = []
+                for k in range(int(parts[at])):
+                    sym, off, ppos = parts[at + 1 + 4 * k : at + 4 + 4 * k]
+                    if sym in ("@", "@i", "&"):
+                        links.append(("a" if ppos == "s" else ppos, off))
+                self.glosses[(pos, offset)] = gloss
+                self.links[(pos, offset)] = links
             for line in (root / f"index.{name}").read_text("latin-1").splitlines():
                 if line.startswith(" "):
                     continue

@@ -133,7 +133,8 @@ def build(docs: list[list[str]], args: argparse.Namespace) -> tuple[
     table = [(w, quant[i].tobytes()) for i, w in enumerate(vocab) if keep[i]]
     if args.no_wordnet:
         return table, []
-    known = {w: i for i, w in enumerate(vocab) if keep[i] and w not in set(ranked[: args.skip])}
+    common = set(ranked[: args.skip])
+    known = {w: i for i, w in enumerate(vocab) if keep[i] and w not in common}
     return table, gloss_vectors(emb, known, {w for w, _ in table}, args)
 
 
@@ -161,22 +162,8 @@ def gloss_vectors(emb, known: dict[str, int], have: set[str],
 
     wn = WordNet(args.wordnet)
     token = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
-    glosses: dict[tuple[str, str], list[str]] = {}
-    links: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for pos, name in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
-        for line in (args.wordnet / f"data.{name}").read_text("latin-1").splitlines():
-            if line.startswith(" "):
-                continue
-            head, _, gloss = line.partition(" | ")
-            parts = head.split(" ")
-            at = 4 + 2 * int(parts[3], 16)  # the pointer count, after the lemmas
-            ptrs = []
-            for k in range(int(parts[at])):
-                sym, off, ppos = parts[at + 1 + 4 * k : at + 4 + 4 * k]
-                if sym in ("@", "@i", "&"):
-                    ptrs.append(("a" if ppos == "s" else ppos, off))
-            glosses[(pos, parts[0])] = [w.lower() for w in token.findall(gloss)]
-            links[(pos, parts[0])] = ptrs
+    glosses = {synset: [w.lower() for w in token.findall(gloss)]
+               for synset, gloss in wn.glosses.items()}
     targets = set()
     for line in args.synonyms.read_text("utf-8").splitlines():
         cols = line.split("\t")
@@ -188,7 +175,7 @@ def gloss_vectors(emb, known: dict[str, int], have: set[str],
         out: dict[int, float] = {}
         parts = [(glosses[synset], 1.0)]
         parts += [(lemma.split(), args.syn_weight) for lemma in wn.synsets[synset]]
-        parts += [(lemma.split(), 1.0) for link in links[synset]
+        parts += [(lemma.split(), 1.0) for link in wn.links[synset]
                   for lemma in wn.synsets.get(link, ())]
         for words, weight in parts:
             for w in words:
