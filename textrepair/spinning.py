@@ -100,7 +100,7 @@ from .patterns import (
     SPIN_TOKEN,
 )
 from .registry import StepContext, normaliser
-from .resources import load_counts, load_table, symspell_counts
+from .resources import DictionaryError, load_counts, load_table, symspell_counts
 from .tokens import WORD_CACHE_SIZE
 
 # P(observed | original) of the noisy channel, as log-probabilities.
@@ -670,7 +670,7 @@ def warm_up() -> None:
     forked afterwards share them instead of each building its own."""
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
-        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic,
+        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic, _model,
     ):
         build()
     # lemminflect's tables (its lemma table about 0.8 s), read on the first
@@ -1611,22 +1611,87 @@ def _topic_fit(topic: _Topic, observed: list[str], candidate: list[str]) -> tupl
     return fit_cand - fit_seen, fit_cand, 0.0
 
 
+Trees = tuple[
+    tuple[tuple[int, int], ...], tuple[int, ...], tuple[float, ...], tuple[int, ...],
+    tuple[int, ...], tuple[float, ...],
+]
+
+
 @cache
-def _model() -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """The weights of the two log-odds (restored right, and a fine word
-    changed, each against a wrong word on a spun word) over ``FEATURES``
-    (``dictionaries/spin_model.tsv``, built by ``scripts/build_spin_model.py``)."""
-    rows = {r[0]: (float(r[1]), float(r[2])) for r in load_table("spin_model").rows}
-    return (tuple(rows[f][0] for f in FEATURES), tuple(rows[f][1] for f in FEATURES))
+def _model() -> Trees:
+    """The learned decision's gradient-boosted trees
+    (``dictionaries/spin_model.tsv``, built by ``scripts/build_spin_model.py``),
+    read once (:func:`warm_up`)."""
+    return _parse_trees(load_table("spin_model").rows)
+
+
+def _parse_trees(rows: tuple[tuple[str, ...], ...]) -> Trees:
+    """Rows of the table (tree, node, class, feature, threshold, left, right,
+    value; trees and their nodes numbered from 0 in order) as flat tuples:
+    (root, class) of every tree, then per node the index in ``FEATURES`` of
+    the feature it tests (-1 at a leaf), its threshold, the indices of its two
+    children (-1 at a leaf) and its leaf value (0 at an inner node)."""
+    index = {name: i for i, name in enumerate(FEATURES)}
+    roots: list[tuple[int, int]] = []
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    tree, base = -1, 0
+    for row in rows:
+        t, node, cls = int(row[0]), int(row[1]), int(row[2])
+        if t != tree:
+            if t != tree + 1 or node != 0 or cls not in (0, 1, 2):
+                raise DictionaryError(f"spin_model: tree {t} node {node} out of order")
+            tree, base = t, len(feature)
+            roots.append((base, cls))
+        elif node != len(feature) - base or cls != roots[-1][1]:
+            raise DictionaryError(f"spin_model: tree {t} node {node} out of order")
+        if row[3] == "-":
+            feature.append(-1)
+            threshold.append(0.0)
+            left.append(-1)
+            right.append(-1)
+            value.append(float(row[7]))
+        else:
+            feature.append(index[row[3]])
+            threshold.append(float(row[4]))
+            left.append(base + int(row[5]))
+            right.append(base + int(row[6]))
+            value.append(0.0)
+    ends = [root for root, _ in roots[1:]] + [len(feature)]
+    for (root, _), end in zip(roots, ends):
+        for i in range(root, end):
+            if feature[i] >= 0 and not i < min(left[i], right[i]) <= max(left[i], right[i]) < end:
+                raise DictionaryError(f"spin_model: node {i}'s children are outside its tree")
+    return (tuple(roots), tuple(feature), tuple(threshold), tuple(left), tuple(right),
+            tuple(value))
+
+
+def _scores(trees: Trees, features: tuple[float, ...]) -> list[float]:
+    """The log-odds of the three classes (a wrong word on a spun word, right,
+    fine): each tree sends the site to one leaf (left where the feature is at
+    most the node's threshold), and a class's log-odds is the sum of the leaves
+    its trees reach."""
+    roots, feature, threshold, low, high, value = trees
+    scores = [0.0, 0.0, 0.0]
+    for i, cls in roots:
+        f = feature[i]
+        while f >= 0:
+            i = low[i] if features[f] <= threshold[i] else high[i]
+            f = feature[i]
+        scores[cls] += value[i]
+    return scores
 
 
 def _decide(features: tuple[float, ...]) -> tuple[float, float]:
     """P(the change restores the original) and the expected errors it removes
-    (P(right) - P(a fine word changed))."""
-    right_w, fine_w = _model()
-    right = math.exp(min(50.0, sum(w * x for w, x in zip(right_w, features))))
-    fine = math.exp(min(50.0, sum(w * x for w, x in zip(fine_w, features))))
-    total = 1.0 + right + fine
+    (P(right) - P(a fine word changed)), the softmax of :func:`_scores`."""
+    scores = _scores(_model(), features)
+    top = max(scores)
+    wrong, right, fine = (math.exp(s - top) for s in scores)
+    total = wrong + right + fine
     p_right, p_fine = right / total, fine / total
     return round(p_right, 3), p_right - p_fine
 
