@@ -35,10 +35,10 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   document, short paragraphs (captions, boilerplate) need a fingerprint of
   their own. The gate is set arithmetic over the lower-cased words, so clean
   documents cost little.
-* **the decision** (``Config.spin_decision``): by default a logistic model
+* **the decision** (``Config.spin_decision``): by default gradient-boosted trees
   (``dictionaries/spin_model.tsv``, trained by ``scripts/build_spin_model.py``
   on our own spinner's output, where the original of every spun word is known)
-  reads the evidence above for the best candidate of a site and gives
+  read the evidence above for the best candidate of a site and give
   P(it restores the original) and P(the word was fine); the change is made
   when its margin reaches ``Config.spin_margin`` and P(right) - P(fine)
   reaches ``Config.spin_model_threshold``, and P(right) is its confidence.
