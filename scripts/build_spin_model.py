@@ -279,13 +279,12 @@ def render(nodes: list[Node], args: argparse.Namespace, n: int) -> str:
     def number(x: float) -> str:
         return repr(x)  # the shortest text that reads back as the same float
 
-    rows = []
-    for tree, node, cls, feature, threshold, left, right, value in nodes:
-        if feature < 0:
-            rows.append(f"{tree:04d}\t{node:03d}\t{cls}\t-\t-\t-\t-\t{number(value)}")
-        else:
-            rows.append(f"{tree:04d}\t{node:03d}\t{cls}\t{spinning.FEATURES[feature]}\t"
-                        f"{number(threshold)}\t{left}\t{right}\t-")
+    trees: dict[tuple[int, int], list[str]] = {}
+    for tree, _, cls, feature, threshold, left, right, value in nodes:
+        trees.setdefault((tree, cls), []).append(
+            number(value) if feature < 0
+            else f"{spinning.FEATURES[feature]},{number(threshold)},{left},{right}")
+    rows = [f"{tree:04d}\t{cls}\t{' '.join(entries)}" for (tree, cls), entries in trees.items()]
     head = [
         "# textrepair-dict/1",
         "# name: spin_model",
@@ -293,13 +292,14 @@ def render(nodes: list[Node], args: argparse.Namespace, n: int) -> str:
         "# sources: dev.jsonl tuning half (NCI pages, public domain; MedQuAD, CC BY 4.0) spun "
         "by scripts/spinner.py (WordNet 3.0); features from dictionaries/spin_synonyms.tsv, "
         "health_words.tsv, health_bigrams.tsv, spin_topic.tsv, wordfreq, symspellpy and wordsegment",
-        "# columns: tree\tnode\tclass\tfeature\tthreshold\tleft\tright\tvalue",
+        "# columns: tree\tclass\tnodes",
         "# notes: gradient-boosted trees, one per class (0 a wrong word on a spun word, 1 the "
         "original restored, 2 a fine word changed) and iteration; a site's log-odds of a class "
-        "are the sum of the leaves it reaches in that class's trees (softmax over the three); an "
-        "inner node (value -) sends the site to node left if its feature <= threshold, else to "
-        "node right (node numbers within the tree); a leaf has feature, threshold, left and right "
-        "-; the classes' starting log-odds are in the leaves of trees 0-2; "
+        "are the sum of the leaves it reaches in that class's trees (softmax over the three); "
+        "nodes: the tree's nodes in order from its root (node 0), space-separated, an inner node "
+        "as feature,threshold,left,right (the site goes to node left if its feature <= "
+        "threshold, else to node right), a leaf as its value; the classes' starting log-odds are "
+        "in the leaves of trees 0-2; "
         f"tuning documents {args.start}-{args.end} spun with random.Random({args.seed}), {n} "
         f"sites, inflection sites over margin {min(0.0, args.floor):g}; scikit-learn "
         f"HistGradientBoostingClassifier, {ITERATIONS} iterations, {LEAVES} leaves, rate {RATE}, "

@@ -22,41 +22,42 @@ SPUN = (
     "no symptom. A newfangled drug was efficacious. Most of them recuperate. "
     "Patients are diagnose late."
 )
-COLUMNS = ("tree", "node", "class", "feature", "threshold", "left", "right", "value")
+COLUMNS = ("tree", "class", "nodes")
+
+
+def _nodes(row: tuple[str, ...]) -> list[list[str]]:
+    return [entry.split(",") for entry in row[2].split(" ")]
 
 
 def test_table_has_the_columns_and_trees_the_code_reads() -> None:
     table = load_table("spin_model")
     assert table.columns == COLUMNS
     assert all(len(row) == len(COLUMNS) for row in table.rows)
-    trees: dict[int, list[tuple[str, ...]]] = {}
-    for row in table.rows:
-        trees.setdefault(int(row[0]), []).append(row)
     # One tree per class and iteration, the classes in turn.
-    assert sorted(trees) == list(range(len(trees)))
-    assert len(trees) % 3 == 0
-    for t, rows in trees.items():
-        assert {int(r[2]) for r in rows} == {t % 3}
-        assert [int(r[1]) for r in rows] == list(range(len(rows)))
+    assert [int(row[0]) for row in table.rows] == list(range(len(table.rows)))
+    assert len(table.rows) % 3 == 0
+    count = 0
+    for t, row in enumerate(table.rows):
+        assert int(row[1]) == t % 3
+        nodes = _nodes(row)
+        count += len(nodes)
         # A proper binary tree: every node but the root has one parent, an
         # inner node two children after it, a leaf a finite value.
-        parents = [0] * len(rows)
-        for n, row in enumerate(rows):
-            if row[3] == "-":
-                assert row[4:7] == ("-", "-", "-")
-                assert math.isfinite(float(row[7]))
+        parents = [0] * len(nodes)
+        for n, node in enumerate(nodes):
+            if len(node) == 1:
+                assert math.isfinite(float(node[0]))
             else:
-                assert row[3] in spinning.FEATURES
-                assert math.isfinite(float(row[4]))
-                assert row[7] == "-"
-                for child in (int(row[5]), int(row[6])):
-                    assert n < child < len(rows)
+                name, threshold, left, right = node
+                assert name in spinning.FEATURES
+                assert math.isfinite(float(threshold))
+                for child in (int(left), int(right)):
+                    assert n < child < len(nodes)
                     parents[child] += 1
-        assert parents == [0] + [1] * (len(rows) - 1)
+        assert parents == [0] + [1] * (len(nodes) - 1)
     roots, feature, threshold, low, high, value = spinning._model()
-    assert len(roots) == len(trees)
-    assert len(feature) == len(threshold) == len(low) == len(high) == len(value)
-    assert len(feature) == len(table.rows)
+    assert len(roots) == len(table.rows)
+    assert len(feature) == len(threshold) == len(low) == len(high) == len(value) == count
 
 
 def _features(**values: float) -> tuple[float, ...]:
@@ -70,15 +71,9 @@ def _features(**values: float) -> tuple[float, ...]:
 # tree 1 (class right) is one leaf; tree 2 (class fine) splits on
 # zipf_observed at 3.0, and its right child on health_observed at 0.5.
 TINY = (
-    ("0000", "000", "0", "margin_synonym", "1.0", "1", "2", "-"),
-    ("0000", "001", "0", "-", "-", "-", "-", "-1.0"),
-    ("0000", "002", "0", "-", "-", "-", "-", "2.0"),
-    ("0001", "000", "1", "-", "-", "-", "-", "0.5"),
-    ("0002", "000", "2", "zipf_observed", "3.0", "1", "2", "-"),
-    ("0002", "001", "2", "-", "-", "-", "-", "0.25"),
-    ("0002", "002", "2", "health_observed", "0.5", "3", "4", "-"),
-    ("0002", "003", "2", "-", "-", "-", "-", "-0.75"),
-    ("0002", "004", "2", "-", "-", "-", "-", "1.5"),
+    ("0000", "0", "margin_synonym,1.0,1,2 -1.0 2.0"),
+    ("0001", "1", "0.5"),
+    ("0002", "2", "zipf_observed,3.0,1,2 0.25 health_observed,0.5,3,4 -0.75 1.5"),
 )
 
 
@@ -101,10 +96,10 @@ def test_walk_reaches_the_leaf_the_thresholds_say(values: dict, expected: list[f
 @pytest.mark.parametrize(
     "rows",
     [
-        TINY[1:],  # tree 0 starts at node 1
-        TINY[:3] + TINY[4:],  # tree 1 missing
-        (("0000", "000", "0", "margin_synonym", "1.0", "1", "5", "-"), *TINY[1:]),  # no node 5
-        (("0000", "000", "0", "margin_synonym", "1.0", "0", "2", "-"), *TINY[1:]),  # a loop
+        TINY[1:],  # tree 0 missing
+        (TINY[0], ("0001", "2", "0.5"), TINY[2]),  # tree 1 of the wrong class
+        (("0000", "0", "margin_synonym,1.0,1,5 -1.0 2.0"), *TINY[1:]),  # no node 5 in tree 0
+        (("0000", "0", "margin_synonym,1.0,0,2 -1.0 2.0"), *TINY[1:]),  # a loop
     ],
 )
 def test_a_malformed_table_is_refused(rows: tuple[tuple[str, ...], ...]) -> None:
@@ -115,16 +110,14 @@ def test_a_malformed_table_is_refused(rows: tuple[tuple[str, ...], ...]) -> None
 def _reference_scores(features: tuple[float, ...]) -> list[float]:
     """The table's trees walked from its rows, by node number within each tree
     (not the flat tuples _model builds)."""
-    trees: dict[int, dict[int, tuple[str, ...]]] = {}
-    for row in load_table("spin_model").rows:
-        trees.setdefault(int(row[0]), {})[int(row[1])] = row
     scores = [0.0, 0.0, 0.0]
-    for t in sorted(trees):
-        row = trees[t][0]
-        while row[3] != "-":
-            x = features[spinning.FEATURES.index(row[3])]
-            row = trees[t][int(row[5]) if x <= float(row[4]) else int(row[6])]
-        scores[int(row[2])] += float(row[7])
+    for row in load_table("spin_model").rows:
+        nodes = _nodes(row)
+        node = nodes[0]
+        while len(node) == 4:
+            x = features[spinning.FEATURES.index(node[0])]
+            node = nodes[int(node[2]) if x <= float(node[1]) else int(node[3])]
+        scores[int(row[1])] += float(node[0])
     return scores
 
 

@@ -1626,10 +1626,11 @@ def _model() -> Trees:
 
 
 def _parse_trees(rows: tuple[tuple[str, ...], ...]) -> Trees:
-    """Rows of the table (tree, node, class, feature, threshold, left, right,
-    value; trees and their nodes numbered from 0 in order) as flat tuples:
-    (root, class) of every tree, then per node the index in ``FEATURES`` of
-    the feature it tests (-1 at a leaf), its threshold, the indices of its two
+    """Rows of the table (tree, class, nodes: trees numbered from 0 in order,
+    their classes 0, 1, 2 in turn; a tree's nodes space-separated from its root, node 0, an inner node as
+    feature,threshold,left,right, a leaf as its value) as flat tuples: (root,
+    class) of every tree, then per node the index in ``FEATURES`` of the
+    feature it tests (-1 at a leaf), its threshold, the indices of its two
     children (-1 at a leaf) and its leaf value (0 at an inner node)."""
     index = {name: i for i, name in enumerate(FEATURES)}
     roots: list[tuple[int, int]] = []
@@ -1638,33 +1639,31 @@ def _parse_trees(rows: tuple[tuple[str, ...], ...]) -> Trees:
     left: list[int] = []
     right: list[int] = []
     value: list[float] = []
-    tree, base = -1, 0
-    for row in rows:
-        t, node, cls = int(row[0]), int(row[1]), int(row[2])
-        if t != tree:
-            if t != tree + 1 or node != 0 or cls not in (0, 1, 2):
-                raise DictionaryError(f"spin_model: tree {t} node {node} out of order")
-            tree, base = t, len(feature)
-            roots.append((base, cls))
-        elif node != len(feature) - base or cls != roots[-1][1]:
-            raise DictionaryError(f"spin_model: tree {t} node {node} out of order")
-        if row[3] == "-":
-            feature.append(-1)
-            threshold.append(0.0)
-            left.append(-1)
-            right.append(-1)
-            value.append(float(row[7]))
-        else:
-            feature.append(index[row[3]])
-            threshold.append(float(row[4]))
-            left.append(base + int(row[5]))
-            right.append(base + int(row[6]))
-            value.append(0.0)
-    ends = [root for root, _ in roots[1:]] + [len(feature)]
-    for (root, _), end in zip(roots, ends):
-        for i in range(root, end):
+    for t, row in enumerate(rows):
+        if int(row[0]) != t or row[1] != "012"[t % 3]:
+            raise DictionaryError(f"spin_model: tree {row[0]} (class {row[1]}) out of order")
+        base = len(feature)
+        roots.append((base, int(row[1])))
+        entries = row[2].split(" ")
+        for entry in entries:
+            if "," in entry:
+                name, at, low, high = entry.split(",")
+                feature.append(index[name])
+                threshold.append(float(at))
+                left.append(base + int(low))
+                right.append(base + int(high))
+                value.append(0.0)
+            else:
+                feature.append(-1)
+                threshold.append(0.0)
+                left.append(-1)
+                right.append(-1)
+                value.append(float(entry))
+        end = len(feature)
+        for i in range(base, end):
             if feature[i] >= 0 and not i < min(left[i], right[i]) <= max(left[i], right[i]) < end:
-                raise DictionaryError(f"spin_model: node {i}'s children are outside its tree")
+                raise DictionaryError(f"spin_model: tree {t}'s node {i - base} has a child "
+                                      "outside the tree")
     return (tuple(roots), tuple(feature), tuple(threshold), tuple(left), tuple(right),
             tuple(value))
 
