@@ -32,9 +32,10 @@ Tenth session: the model is gradient-boosted trees (scikit-learn's
 HistGradientBoostingClassifier; until then a logistic model, two weights per
 feature), since interactions between the features matter: on the last 25% of
 the training sites (later documents), fitted on the first 75%, 100 trees of 16
-leaves per class gain 26,192 net (right - fine, at threshold 0) where the
-logistic model gained 25,656 at its best threshold. ``--select`` reruns that
-comparison over ``SELECT_GRID``. The table is one row per node (see its notes);
+leaves per class gain 26,192 net (right - fine, at threshold 0) where a
+logistic model gained 25,656 at its best threshold (scikit-learn's, in the
+lead's offline check). ``--select`` prints the trees' side of that comparison
+over ``SELECT_GRID``. The table is one row per tree (see its notes);
 ``spinning._decide`` walks it in plain Python.
 
 numpy and scikit-learn are needed at build time only (the ``build`` extra).
