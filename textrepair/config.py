@@ -82,7 +82,7 @@ class Config:
     spin_decision: str = "model"
     """How restore_spun_words decides whether to make its best restoration of a word:
     "margins" (the hand-set rule: spin_margin, spin_common_extra_margin) or "model"
-    (a logistic model over the evidence, dictionaries/spin_model.tsv; the edit's
+    (gradient-boosted trees over the evidence, dictionaries/spin_model.tsv; the edit's
     confidence is its probability of restoring the original)."""
     spin_model_threshold: float = 0.15
     """With spin_decision "model": how many errors a change must be expected to remove,

@@ -35,10 +35,10 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   document, short paragraphs (captions, boilerplate) need a fingerprint of
   their own. The gate is set arithmetic over the lower-cased words, so clean
   documents cost little.
-* **the decision** (``Config.spin_decision``): by default a logistic model
+* **the decision** (``Config.spin_decision``): by default gradient-boosted trees
   (``dictionaries/spin_model.tsv``, trained by ``scripts/build_spin_model.py``
   on our own spinner's output, where the original of every spun word is known)
-  reads the evidence above for the best candidate of a site and gives
+  read the evidence above for the best candidate of a site and give
   P(it restores the original) and P(the word was fine); the change is made
   when its margin reaches ``Config.spin_margin`` and P(right) - P(fine)
   reaches ``Config.spin_model_threshold``, and P(right) is its confidence.
@@ -100,7 +100,7 @@ from .patterns import (
     SPIN_TOKEN,
 )
 from .registry import StepContext, normaliser
-from .resources import load_counts, load_table, symspell_counts
+from .resources import DictionaryError, load_counts, load_table, symspell_counts
 from .tokens import WORD_CACHE_SIZE
 
 # P(observed | original) of the noisy channel, as log-probabilities.
@@ -670,7 +670,7 @@ def warm_up() -> None:
     forked afterwards share them instead of each building its own."""
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
-        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic,
+        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic, _model,
     ):
         build()
     # lemminflect's tables (its lemma table about 0.8 s), read on the first
@@ -1611,22 +1611,86 @@ def _topic_fit(topic: _Topic, observed: list[str], candidate: list[str]) -> tupl
     return fit_cand - fit_seen, fit_cand, 0.0
 
 
+Trees = tuple[
+    tuple[tuple[int, int], ...], tuple[int, ...], tuple[float, ...], tuple[int, ...],
+    tuple[int, ...], tuple[float, ...],
+]
+
+
 @cache
-def _model() -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """The weights of the two log-odds (restored right, and a fine word
-    changed, each against a wrong word on a spun word) over ``FEATURES``
-    (``dictionaries/spin_model.tsv``, built by ``scripts/build_spin_model.py``)."""
-    rows = {r[0]: (float(r[1]), float(r[2])) for r in load_table("spin_model").rows}
-    return (tuple(rows[f][0] for f in FEATURES), tuple(rows[f][1] for f in FEATURES))
+def _model() -> Trees:
+    """The learned decision's gradient-boosted trees
+    (``dictionaries/spin_model.tsv``, built by ``scripts/build_spin_model.py``),
+    read once (:func:`warm_up`)."""
+    return _parse_trees(load_table("spin_model").rows)
+
+
+def _parse_trees(rows: tuple[tuple[str, ...], ...]) -> Trees:
+    """Rows of the table (tree, class, nodes: trees numbered from 0 in order,
+    their classes 0, 1, 2 in turn; a tree's nodes space-separated from its root, node 0, an inner node as
+    feature,threshold,left,right, a leaf as its value) as flat tuples: (root,
+    class) of every tree, then per node the index in ``FEATURES`` of the
+    feature it tests (-1 at a leaf), its threshold, the indices of its two
+    children (-1 at a leaf) and its leaf value (0 at an inner node)."""
+    index = {name: i for i, name in enumerate(FEATURES)}
+    roots: list[tuple[int, int]] = []
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    for t, row in enumerate(rows):
+        if int(row[0]) != t or row[1] != "012"[t % 3]:
+            raise DictionaryError(f"spin_model: tree {row[0]} (class {row[1]}) out of order")
+        base = len(feature)
+        roots.append((base, int(row[1])))
+        entries = row[2].split(" ")
+        for entry in entries:
+            if "," in entry:
+                name, at, low, high = entry.split(",")
+                feature.append(index[name])
+                threshold.append(float(at))
+                left.append(base + int(low))
+                right.append(base + int(high))
+                value.append(0.0)
+            else:
+                feature.append(-1)
+                threshold.append(0.0)
+                left.append(-1)
+                right.append(-1)
+                value.append(float(entry))
+        end = len(feature)
+        for i in range(base, end):
+            if feature[i] >= 0 and not i < min(left[i], right[i]) <= max(left[i], right[i]) < end:
+                raise DictionaryError(f"spin_model: tree {t}'s node {i - base} has a child "
+                                      "outside the tree")
+    return (tuple(roots), tuple(feature), tuple(threshold), tuple(left), tuple(right),
+            tuple(value))
+
+
+def _scores(trees: Trees, features: tuple[float, ...]) -> list[float]:
+    """The log-odds of the three classes (a wrong word on a spun word, right,
+    fine): each tree sends the site to one leaf (left where the feature is at
+    most the node's threshold), and a class's log-odds is the sum of the leaves
+    its trees reach."""
+    roots, feature, threshold, low, high, value = trees
+    scores = [0.0, 0.0, 0.0]
+    for i, cls in roots:
+        f = feature[i]
+        while f >= 0:
+            i = low[i] if features[f] <= threshold[i] else high[i]
+            f = feature[i]
+        scores[cls] += value[i]
+    return scores
 
 
 def _decide(features: tuple[float, ...]) -> tuple[float, float]:
     """P(the change restores the original) and the expected errors it removes
-    (P(right) - P(a fine word changed))."""
-    right_w, fine_w = _model()
-    right = math.exp(min(50.0, sum(w * x for w, x in zip(right_w, features))))
-    fine = math.exp(min(50.0, sum(w * x for w, x in zip(fine_w, features))))
-    total = 1.0 + right + fine
+    (P(right) - P(a fine word changed)), the softmax of :func:`_scores`."""
+    scores = _scores(_model(), features)
+    top = max(scores)
+    wrong, right, fine = (math.exp(s - top) for s in scores)
+    total = wrong + right + fine
     p_right, p_fine = right / total, fine / total
     return round(p_right, 3), p_right - p_fine
 
