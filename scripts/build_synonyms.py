@@ -21,11 +21,12 @@ Originals are restricted to words common in general English (wordfreq zipf >=
 occurrences), the lemma or one of its inflections (lemminflect), which keeps
 the file at a few MB. A rarer WordNet original (zipf >= 1.5, the lemma or an
 inflection: "myalgia", "ribavirin", "percutaneous") keeps only the synonyms
-that are rarer still (every word of the spun form under the original's zipf:
-"myodynia", "virazole", "transdermic"): a spinner that picks a random lemma of
-a health term's synset mostly writes such a variant, while a commoner synonym
-of a rare word ("puking" or "regurgitation" for disgorgement) would only add
-unlikely candidates to a commoner spun form.
+general English hardly writes (every word of the spun form under zipf 1.5 and
+under the original's: "myodynia", "virazole", "transdermic"): a spinner that
+picks a random lemma of a health term's synset often writes such a variant,
+while a commoner synonym of a rare word ("collarbone" for clavicle, "puking"
+for disgorgement) would make a page's own field term look spun and add
+unlikely candidates to a common spun form.
 
     python scripts/build_synonyms.py [--wordnet DIR] [--check]
 
@@ -174,8 +175,13 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
             for spun in lemmas:
                 if not _plain(spun):
                     continue
-                # A rare original: only the rarer synonyms a spinner writes for it.
-                if rare and spun != original and max(map(zipf, spun.split(" "))) >= rare:
+                # A rare original: only the synonyms general English hardly
+                # writes (under RARE_MIN_ZIPF too, so below every such original):
+                # "collarbone" (zipf 2.8) for a page's "clavicle" (2.5) would make
+                # a field term of a clean page a fingerprint of spinning.
+                if rare and spun != original and max(map(zipf, spun.split(" "))) >= min(
+                    rare, RARE_MIN_ZIPF
+                ):
                     continue
                 sources, best, p = pairs.get((spun, original), (set(), 0, 0.0))
                 sources.add("wn")
@@ -230,7 +236,7 @@ def main() -> int:
     notes = (
         f"originals: wordfreq zipf >= {MIN_ZIPF} or health count >= {MIN_HEALTH} (the lemma "
         f"or one of its inflections), or zipf >= {RARE_MIN_ZIPF} with only the spun forms "
-        "whose every word is rarer than the original; "
+        f"whose every word is under zipf {RARE_MIN_ZIPF} and rarer than the original; "
         f"moby pairs only for originals with health count >= {MOBY_MIN_HEALTH}; "
         "wn_count = SemCor tag count of the original in the best shared synset; "
         "p_spin = chance that a spinner picking a random WordNet sense and lemma "
