@@ -17,8 +17,16 @@ thesauri:
   frequent health word are kept, or the table would be tens of MB.
 
 Originals are restricted to words common in general English (wordfreq zipf >=
-3.3) or in the health vocabulary (``dictionaries/health_words.tsv``, >= 30
-occurrences), which keeps the file at a few MB.
+3.0) or in the health vocabulary (``dictionaries/health_words.tsv``, >= 30
+occurrences), the lemma or one of its inflections (lemminflect), which keeps
+the file at a few MB. A rarer WordNet original (zipf >= 1.5, the lemma or an
+inflection: "myalgia", "ribavirin", "percutaneous") keeps only the synonyms
+general English hardly writes (every word of the spun form under zipf 1.5 and
+under the original's: "myodynia", "virazole", "transdermic"): a spinner that
+picks a random lemma of a health term's synset often writes such a variant,
+while a commoner synonym of a rare word ("collarbone" for clavicle, "puking"
+for disgorgement) would make a page's own field term look spun and add
+unlikely candidates to a common spun form.
 
     python scripts/build_synonyms.py [--wordnet DIR] [--check]
 
@@ -41,6 +49,7 @@ SS_TYPES = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 MIN_ZIPF = 3.0
 MIN_HEALTH = 30
 MOBY_MIN_HEALTH = 200
+RARE_MIN_ZIPF = 1.5
 
 
 class WordNet:
@@ -135,17 +144,29 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
 
     freq, health = _common_words()
 
-    def common(word: str) -> bool:
+    def zipf(word: str) -> float:
         f = freq.get(word, 0.0)
-        zipf = math.log10(f) + 9 if f > 0 else 0.0
-        return word.isalpha() and (zipf >= MIN_ZIPF or health.get(word, 0) >= MIN_HEALTH)
+        return math.log10(f) + 9 if f > 0 else 0.0
+
+    def frequent(word: str) -> bool:
+        return zipf(word) >= MIN_ZIPF or health.get(word, 0) >= MIN_HEALTH
+
+    def common(word: str) -> bool:
+        # A lemma counts as common when one of its inflections is: pages write
+        # "hospitalized", "infested", "lice", the spinner writes a synonym of
+        # their lemma (hospitalize, infest, louse), which general English and
+        # health text rarely write in the base form.
+        return word.isalpha() and (frequent(word) or any(map(frequent, _inflections(word))))
 
     # (spun, original) -> [sources, best WordNet tag count of the original,
     # probability that a WordNet spinner writes spun for original]
     pairs: dict[tuple[str, str], tuple[set[str], int, float]] = {}
     for original, senses in wn.index.items():
+        rare = 0.0
         if not common(original):
-            continue
+            rare = max([zipf(original), *map(zipf, _inflections(original))])
+            if not original.isalpha() or rare < RARE_MIN_ZIPF:
+                continue
         for pos, offset in senses:
             count = wn.counts.get((original, pos, offset), 0)
             lemmas = wn.synsets[(pos, offset)]
@@ -153,6 +174,14 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
             p_pick = 1.0 / (len(senses) * len(lemmas))
             for spun in lemmas:
                 if not _plain(spun):
+                    continue
+                # A rare original: only the synonyms general English hardly
+                # writes (under RARE_MIN_ZIPF too, so below every such original):
+                # "collarbone" (zipf 2.8) for a page's "clavicle" (2.5) would make
+                # a field term of a clean page a fingerprint of spinning.
+                if rare and spun != original and max(map(zipf, spun.split(" "))) >= min(
+                    rare, RARE_MIN_ZIPF
+                ):
                     continue
                 sources, best, p = pairs.get((spun, original), (set(), 0, 0.0))
                 sources.add("wn")
@@ -172,6 +201,13 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
         (spun, original, "+".join(sorted(sources)), str(count), f"{p:.4g}")
         for (spun, original), (sources, count, p) in pairs.items()
     ]
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The inflected forms lemminflect lists for ``lemma`` (every part of speech)."""
+    from lemminflect import getAllInflections
+
+    return {f for forms in getAllInflections(lemma).values() for f in forms} - {lemma}
 
 
 def _plain(form: str) -> bool:
@@ -198,7 +234,9 @@ def main() -> int:
 
     rows = build(WordNet(args.wordnet))
     notes = (
-        f"originals: wordfreq zipf >= {MIN_ZIPF} or health count >= {MIN_HEALTH}; "
+        f"originals: wordfreq zipf >= {MIN_ZIPF} or health count >= {MIN_HEALTH} (the lemma "
+        f"or one of its inflections), or zipf >= {RARE_MIN_ZIPF} with only the spun forms "
+        f"whose every word is under zipf {RARE_MIN_ZIPF} and rarer than the original; "
         f"moby pairs only for originals with health count >= {MOBY_MIN_HEALTH}; "
         "wn_count = SemCor tag count of the original in the best shared synset; "
         "p_spin = chance that a spinner picking a random WordNet sense and lemma "
