@@ -195,7 +195,10 @@ def export(model) -> list[Node]:
     """The trees as (tree, node, class, feature, threshold, left, right,
     value) in tree and node order: feature -1 (and left, right -1) for a leaf,
     which holds ``value``; an inner node sends x[feature] <= threshold left.
-    The classes' starting log-odds are added to the leaves of their first tree."""
+    The classes' starting log-odds are added to the leaves of their first tree.
+    It reads scikit-learn's private ``_predictors`` and ``_baseline_prediction``;
+    ``main`` compares the exported trees with ``predict_proba`` on every site, so
+    a scikit-learn that changes them fails the build instead of shipping wrong trees."""
     assert list(model.classes_) == [0, 1, 2], model.classes_
     base = model._baseline_prediction.ravel()
     out: list[Node] = []
@@ -307,6 +310,7 @@ def render(nodes: list[Node], args: argparse.Namespace, n: int) -> str:
         f"at least {MIN_LEAF} sites a leaf",
     ]
     return "\n".join(head + sorted(rows)) + "\n"
+
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
