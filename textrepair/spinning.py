@@ -816,6 +816,7 @@ class _Option(NamedTuple):
     prior: float  # channel log-probability of the replacement
     lemma: str  # the original lemma
     senses: int  # WordNet's sense count of the original (-1: Moby only)
+    tag: str = ""  # an inflection's Penn tag ("" for a synonym)
 
 
 _NOTHING_ASKED: frozenset[str] = frozenset()
@@ -904,7 +905,7 @@ def _options(
                 if inflected is None or score > inflected.score:
                     why = f"inflect {lemma} {tag}" + ("" if tag in tags else " (context)")
                     inflected = _Option(score, " ".join([form, *rest]), why, False,
-                                        tag in tags, own, lemma, 0)
+                                        tag in tags, own, lemma, 0, tag)
     synonym: _Option | None = None
     # Moby lists topic words under their field ("clavicle" under bone). The
     # tortured phrases Moby restores are general English ("bosom peril"), so a
@@ -1343,7 +1344,7 @@ def _restore_pass(
                 margin, option = found
                 # Only a plural or a verb form: a comparative is no lost
                 # inflection a page shows ("the level was high" -> higher).
-                floor = cfg.spin_margin if option.synonym or option.why.split(" ")[2][:2] not in (
+                floor = cfg.spin_margin if option.synonym or option.tag[:2] not in (
                     "NN", "VB") else inflect_floor
                 # The builder records the sites under the floor too (the
                 # model was trained on every site with a positive margin).
@@ -1437,7 +1438,7 @@ def _features(
     topic = (0.0, 0.0, 0.0)
     if option.synonym and site.topic is not None:
         topic = _topic_fit(site.topic, span, cand)
-    tag = "" if option.synonym else option.why.split(" ")[2]
+    tag = option.tag
     ninth = (0.0, 0.0, 0.0, 0.0)
     if not option.synonym:
         tense = 0.0
