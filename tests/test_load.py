@@ -75,3 +75,30 @@ def test_clear_word_caches_forgets_every_word() -> None:
     last_text = {k for k, (b, v) in grown.items() if v <= 1 and not k.endswith(")")}
     tables = {k for k, (b, v) in grown.items() if k.endswith("()") and v <= 12}
     assert set(grown) - last_text - tables == set(), grown
+
+
+def test_large_tables_are_not_kept_as_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables a step turns into its own structure (the synonym index, the
+    topic vectors, the health counts) are streamed, not kept by load_table's
+    cache beside that structure: 75 MB of a process after load() (eleventh
+    session, tracemalloc), which every batch worker shares."""
+    from textrepair import resources
+
+    kept: list[str] = []
+    real = resources.load_table
+
+    def load_table(name: str) -> resources.Table:
+        kept.append(name)
+        return real(name)
+
+    for module in (resources, pipeline, *(sys.modules[n.func.__module__] for n in normalisers())):
+        if hasattr(module, "load_table"):
+            monkeypatch.setattr(module, "load_table", load_table)
+    from textrepair import spinning
+
+    for built in (resources.load_counts, spinning._reverse_index, spinning._self_rates,
+                  spinning._topic):
+        built.cache_clear()  # built again below, through the patched reader
+    load()
+    repair((SEEDS / "000_c27c60a38ab0f839.txt").read_text(encoding="utf-8"))
+    assert set(kept) <= {"spin_model", "ocr_confusions"}, kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .changes import Edit
 from .patterns import (
@@ -68,7 +68,7 @@ class _Layout:
     sizes: tuple[int, ...]
 
 
-@normaliser(order=30, dictionaries=("health_words",))
+@normaliser(order=30, dictionaries=("health_words",), load=partial(load_counts, "health_words"))
 def rejoin_wrapped_lines(text: str, ctx: StepContext) -> list[Edit]:
     """Rejoin lines that a hard wrap broke: "known as Lou\\nGehrig’s disease" ->
     "known as Lou Gehrig’s disease", "- Most\\npatients survive" -> "- Most patients

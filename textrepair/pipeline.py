@@ -12,7 +12,7 @@ from . import __version__
 from .changes import Change, Edit, OffsetMap, apply_edits
 from .config import Config
 from .registry import REGISTRY, Normaliser, StepContext
-from .resources import checksum, load_table
+from .resources import check_table, checksum
 
 # The modules that register normalisers. Importing one registers its steps.
 NORMALISER_MODULES = (
@@ -55,7 +55,7 @@ def load(config: Config | None = None) -> float:
         if not config.enabled(norm.name):
             continue
         for name in norm.dictionaries:
-            load_table(name)
+            check_table(name)
         if norm.load is not None:
             norm.load()
     return time.perf_counter() - t0

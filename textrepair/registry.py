@@ -39,7 +39,7 @@ class Normaliser:
     func: NormaliserFunc
     order: int
     dictionaries: tuple[str, ...]
-    load: Callable[[], None] | None = None
+    load: Callable[[], object] | None = None
     """Loads everything the step would otherwise load lazily, at its first
     document that passes its gate (see :func:`textrepair.pipeline.load`)."""
 
@@ -50,7 +50,7 @@ REGISTRY: dict[str, Normaliser] = {}
 def normaliser(
     order: int,
     dictionaries: tuple[str, ...] = (),
-    load: Callable[[], None] | None = None,
+    load: Callable[[], object] | None = None,
 ) -> Callable[[NormaliserFunc], NormaliserFunc]:
     """Register a normaliser. ``order`` places it in the pipeline (lower runs
     first); ``dictionaries`` names the files in ``dictionaries/`` it reads, so

@@ -9,7 +9,9 @@ UTF-8 text in this format, which :func:`load_table` checks:
 * every other non-empty line is one row, its columns separated by tabs, rows
   sorted so that a rebuild shows up as a readable diff.
 
-Tables are loaded lazily, once per process, through :func:`load_table`. The
+Tables are loaded lazily, once per process, through :func:`load_table` (kept)
+or :func:`load_counts`; a large table a step turns into its own structure is
+streamed through :func:`table_rows` and not kept. The
 environment variable ``TEXTREPAIR_DICTIONARIES`` names a directory whose
 ``<name>.tsv`` files are read instead of the bundled ones (set it before the
 first table is loaded).
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -60,12 +63,11 @@ def dictionary_path(name: str) -> Path:
     return path
 
 
-@cache
-def load_table(name: str) -> Table:
-    """Read and check dictionary ``name``; cached, so each process reads it once."""
+def _read(name: str, header: dict[str, str]) -> Iterator[tuple[str, ...]]:
+    """Dictionary ``name``'s rows one at a time, filling ``header``; the header
+    (which precedes the rows) is checked before the first row."""
     path = dictionary_path(name)
-    header: dict[str, str] = {}
-    rows: list[tuple[str, ...]] = []
+    checked = False
     with open(path, encoding="utf-8") as f:
         first = f.readline().rstrip("\n")
         if first != f"# {DICT_FORMAT}":
@@ -76,12 +78,41 @@ def load_table(name: str) -> Table:
                 key, _, value = line[2:].partition(": ")
                 header[key] = value
             elif line:
-                rows.append(tuple(line.split("\t")))
+                if not checked:
+                    _check_header(path, header)
+                    checked = True
+                yield tuple(line.split("\t"))
+    if not checked:
+        _check_header(path, header)
+
+
+def _check_header(path: Path, header: dict[str, str]) -> None:
     for key in ("name", "generator", "sources", "columns"):
         if key not in header:
             raise DictionaryError(f"{path}: header lacks '# {key}: ...'")
-    columns = tuple(header["columns"].split("\t"))
-    return Table(name, header, columns, tuple(rows))
+
+
+@cache
+def load_table(name: str) -> Table:
+    """Read and check dictionary ``name``; cached, so each process reads it once."""
+    header: dict[str, str] = {}
+    rows = tuple(_read(name, header))
+    return Table(name, header, tuple(header["columns"].split("\t")), rows)
+
+
+def table_rows(name: str) -> Iterator[tuple[str, ...]]:
+    """Dictionary ``name``'s rows one at a time, its header checked first; not
+    cached. A step that turns a large table into its own structure reads it
+    through this, so the rows are not kept a second time beside that
+    structure (the synonym index's rows were 55 MB of a process)."""
+    return _read(name, {})
+
+
+def check_table(name: str) -> None:
+    """Check dictionary ``name``'s format (its first line and header) without
+    keeping its rows."""
+    for _ in _read(name, {}):
+        break
 
 
 @cache
@@ -99,7 +130,7 @@ def symspell_counts(name: str) -> dict[str, int]:
 @cache
 def load_counts(name: str) -> dict[str, int]:
     """A two-column ``key<TAB>count`` dictionary as a dict."""
-    return {row[0]: int(row[1]) for row in load_table(name).rows}
+    return {row[0]: int(row[1]) for row in table_rows(name)}
 
 
 @cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .changes import Edit
 from .patterns import OTHER_DASH, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, WORD
 from .registry import StepContext, normaliser
@@ -9,7 +11,7 @@ from .resources import load_counts
 from .tokens import tokens
 
 
-@normaliser(order=50, dictionaries=("health_words",))
+@normaliser(order=50, dictionaries=("health_words",), load=partial(load_counts, "health_words"))
 def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     """Undo Penn-Treebank token spacing: "rare , but" -> "rare, but",
     "( FDA )" -> "(FDA)", "do n't" -> "don't", `" long enough "` -> `"long enough"`.

@@ -100,7 +100,7 @@ from .patterns import (
     SPIN_TOKEN,
 )
 from .registry import StepContext, normaliser
-from .resources import DictionaryError, load_counts, load_table, symspell_counts
+from .resources import DictionaryError, load_counts, load_table, symspell_counts, table_rows
 from .tokens import WORD_CACHE_SIZE
 
 # P(observed | original) of the noisy channel, as log-probabilities.
@@ -276,7 +276,7 @@ def _reverse_index() -> dict[str, tuple[tuple[str, int, float | None], ...]]:
     channel log-probability), ...)."""
     index: dict[str, list[tuple[str, int, float | None]]] = defaultdict(list)
     acronyms = _acronyms()
-    for spun, original, sources, count, p_spin in load_table("spin_synonyms").rows:
+    for spun, original, sources, count, p_spin in table_rows("spin_synonyms"):
         if (
             spun != original
             and original not in SPIN_FUNCTION_WORDS
@@ -311,7 +311,7 @@ def _self_rates() -> dict[str, float]:
     it writes the lemma itself (then only its inflection is lost)."""
     return {
         spun: float(p_spin)
-        for spun, original, _, _, p_spin in load_table("spin_synonyms").rows
+        for spun, original, _, _, p_spin in table_rows("spin_synonyms")
         if spun == original
     }
 
@@ -1510,10 +1510,13 @@ def _topic() -> tuple[dict[str, int], memoryview, int]:
     """Topical word vectors (``dictionaries/spin_topic.tsv``, built by
     ``scripts/build_topic_vectors.py``): word -> row, every row's int8 vector in
     one bytes blob (unit length x 127), and the dimensions."""
-    rows = load_table("spin_topic").rows
-    dims = len(rows[0][1]) // 2 if rows else 0
-    blob = bytes.fromhex("".join(r[1] for r in rows))
-    return {r[0]: i for i, r in enumerate(rows)}, memoryview(blob).cast("b"), dims
+    index: dict[str, int] = {}
+    blob = bytearray()
+    for word, vector in table_rows("spin_topic"):
+        index[word] = len(index)
+        blob += bytes.fromhex(vector)
+    dims = len(blob) // len(index) if index else 0
+    return index, memoryview(bytes(blob)).cast("b"), dims
 
 
 # Nats per unit of topical gain (a cosine difference, mostly within +-0.5)
