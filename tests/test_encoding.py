@@ -39,6 +39,17 @@ def test_fix_mojibake_repairs_cp1252_mojibake(clean: str) -> None:
     assert all(c.reason.startswith("ftfy: ") for c in result.changes)
 
 
+def test_fix_mojibake_reads_c1_separators_inside_a_line() -> None:
+    """Hypothesis found "á\x85\x8d", the UTF-8 bytes of "ᅍ" read as latin-1:
+    str.splitlines broke it at "\x85" (a C1 line separator), ftfy repaired a
+    half, and a second run the rest (tests/test_properties.py::
+    test_idempotent)."""
+    for damaged in ("ᅍ".encode().decode("latin-1"), "x\u2028y ᅍ".encode().decode("latin-1")):
+        result = repair(damaged, MOJIBAKE)
+        assert repair(result.text, MOJIBAKE).changes == []
+    assert repair("ᅍ".encode().decode("latin-1"), MOJIBAKE).text == "ᅍ"
+
+
 @pytest.mark.parametrize("case", NEGATIVE["cases"], ids=[c["id"] for c in NEGATIVE["cases"]])
 def test_fix_mojibake_leaves_ftfy_negatives(case: dict[str, str]) -> None:
     assert repair(case["text"], MOJIBAKE).changes == []

@@ -33,6 +33,8 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=True,
 )
 
+# A line and its "\n" (fix_mojibake's unit).
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def _mojibake_chars() -> str:
@@ -88,7 +90,10 @@ def fix_mojibake(text: str, ctx: StepContext) -> list[Edit]:
         return []
     edits: list[Edit] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
+    # Lines end at "\n" only: str.splitlines also breaks at "\x85" and other
+    # C1 and Unicode separators, which cuts mojibake ("á\x85\x8d", UTF-8 read
+    # as latin-1) in two and leaves a half for the next run to decode.
+    for line in _LINE.findall(text):
         if not line.isascii() and _may_need_ftfy(line):
             fixed, steps = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
             if fixed != line:
