@@ -385,17 +385,27 @@ def _fingerprints() -> dict[str, float]:
     n_health = sum(health.values())
     uni, bi = _symspell()
     n_bi = sum(bi.values())
+    web_bi = _wordsegment()[1]
+    n_web = sum(web_bi.values())
 
     def p(form: str) -> float:
         if " " not in form and "-" not in form:
             return 0.5 * health.get(form, 0) / n_health + 0.5 * freq.get(form, 0.0) + 1e-8
-        # A hyphenated form ("day-to-day"): its word pairs as if spaced (general
-        # English counts no hyphenated compound), or health text's own count of
-        # it ("follow-up", "x-ray": a page of the field writes them), the larger.
+        if "-" not in form:
+            words = form.split(" ")
+            return 1e-8 + min(
+                0.5 * pairs.get(f"{a} {b}", 0) / n_health + 0.5 * bi.get(f"{a} {b}", 0) / n_bi
+                for a, b in zip(words, words[1:])
+            )
+        # A hyphenated form ("post-mortem"): general English counts no
+        # hyphenated compound, so its word pairs as if spaced stand in, from
+        # symspellpy's or wordsegment's (web) bigrams, the larger ("post
+        # mortem" is only in the latter); or health text's own count of it
+        # ("follow-up", "x-ray": a page of the field writes them), the larger.
         words = form.replace("-", " ").split(" ")
-        own = 0.5 * health.get(form, 0) / n_health if "-" in form else 0.0
-        return 1e-8 + max(own, min(
-            0.5 * pairs.get(f"{a} {b}", 0) / n_health + 0.5 * bi.get(f"{a} {b}", 0) / n_bi
+        return 1e-8 + max(0.5 * health.get(form, 0) / n_health, min(
+            0.5 * pairs.get(f"{a} {b}", 0) / n_health
+            + 0.5 * max(bi.get(f"{a} {b}", 0) / n_bi, web_bi.get(f"{a} {b}", 0) / n_web)
             for a, b in zip(words, words[1:])
         ))
 
