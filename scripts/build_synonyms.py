@@ -179,7 +179,7 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
                 # writes (under RARE_MIN_ZIPF too, so below every such original):
                 # "collarbone" (zipf 2.8) for a page's "clavicle" (2.5) would make
                 # a field term of a clean page a fingerprint of spinning.
-                if rare and spun != original and max(map(zipf, spun.split(" "))) >= min(
+                if rare and spun != original and max(map(zipf, _parts(spun))) >= min(
                     rare, RARE_MIN_ZIPF
                 ):
                     continue
@@ -192,7 +192,10 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
             continue
         for spun in line[1:]:
             spun = spun.lower()
-            if spun == head or not _plain(spun) or " " in spun:
+            # Single words only: Moby's phrases and hyphenated compounds
+            # ("well-known", "self-possessed") are loose associations no
+            # WordNet spinner writes.
+            if spun == head or not _plain(spun) or " " in spun or "-" in spun:
                 continue
             sources, best, p = pairs.get((spun, head), (set(), 0, 0.0))
             sources.add("moby")
@@ -211,9 +214,21 @@ def _inflections(lemma: str) -> set[str]:
 
 
 def _plain(form: str) -> bool:
-    """Letters, digits ("2d") and single spaces only, at most three words ("book of account")."""
+    """Letters, digits ("2d"), single spaces and single hyphens inside a word
+    only, at most three words ("book of account", "liver-colored",
+    "give-up the ghost"): the spans restore_spun_words reads (words joined
+    by one space, a word's parts by one hyphen)."""
     words = form.split(" ")
-    return len(words) <= 3 and all(w.isalnum() and w.isascii() for w in words)
+    return len(words) <= 3 and all(
+        p.isalnum() and p.isascii() for w in words for p in w.split("-")
+    )
+
+
+def _parts(form: str) -> list[str]:
+    """The words of ``form`` and the parts of its hyphenated words ("step-up"
+    -> step, up): wordfreq counts no hyphenated compound, so its parts stand
+    in for it."""
+    return form.replace("-", " ").split(" ")
 
 
 SOURCES = (

@@ -385,15 +385,29 @@ def _fingerprints() -> dict[str, float]:
     n_health = sum(health.values())
     uni, bi = _symspell()
     n_bi = sum(bi.values())
+    web_bi = _wordsegment()[1]
+    n_web = sum(web_bi.values())
 
     def p(form: str) -> float:
-        if " " not in form:
+        if " " not in form and "-" not in form:
             return 0.5 * health.get(form, 0) / n_health + 0.5 * freq.get(form, 0.0) + 1e-8
-        words = form.split(" ")
-        return 1e-8 + min(
-            0.5 * pairs.get(f"{a} {b}", 0) / n_health + 0.5 * bi.get(f"{a} {b}", 0) / n_bi
+        if "-" not in form:
+            words = form.split(" ")
+            return 1e-8 + min(
+                0.5 * pairs.get(f"{a} {b}", 0) / n_health + 0.5 * bi.get(f"{a} {b}", 0) / n_bi
+                for a, b in zip(words, words[1:])
+            )
+        # A hyphenated form ("post-mortem"): general English counts no
+        # hyphenated compound, so its word pairs as if spaced stand in, from
+        # symspellpy's or wordsegment's (web) bigrams, the larger ("post
+        # mortem" is only in the latter); or health text's own count of it
+        # ("follow-up", "x-ray": a page of the field writes them), the larger.
+        words = form.replace("-", " ").split(" ")
+        return 1e-8 + max(0.5 * health.get(form, 0) / n_health, min(
+            0.5 * pairs.get(f"{a} {b}", 0) / n_health
+            + 0.5 * max(bi.get(f"{a} {b}", 0) / n_bi, web_bi.get(f"{a} {b}", 0) / n_web)
             for a, b in zip(words, words[1:])
-        )
+        ))
 
     out = {}
     for spun, originals in _reverse_index().items():
@@ -402,7 +416,9 @@ def _fingerprints() -> dict[str, float]:
         mass = sum(
             p(o) * math.exp(ch)
             for o, _, ch in originals
-            if ch is not None and _skeleton(o) != _skeleton(spun)
+            # A spelling variant is no evidence, hyphenated or not ("tumour",
+            # "co-ordinate", "life-style").
+            if ch is not None and _skeleton(o) != _skeleton(spun.replace("-", ""))
         )
         ratio = math.log(1 - _SPIN_RATE + mass / p(spun))
         if ratio >= _FINGERPRINT_MIN:
@@ -743,7 +759,10 @@ def _signals(words: list[str]) -> int:
 @cache
 def _fingerprint_bytes() -> dict[bytes, float]:
     """The single-word fingerprints as ASCII bytes (the gate's first look)."""
-    return {f.encode(): v for f, v in _fingerprints().items() if " " not in f and f.isascii()}
+    return {
+        f.encode(): v for f, v in _fingerprints().items()
+        if " " not in f and "-" not in f and f.isascii()
+    }
 
 
 @cache
@@ -773,8 +792,11 @@ def _gate_tables() -> tuple[
     pair_prints: dict[tuple[bytes, bytes], float] = {}
     triple_prints: dict[tuple[bytes, bytes, bytes], float] = {}
     for form, value in _fingerprints().items():
-        if not form.isascii():
-            continue  # the gate reads ASCII bytes; no fingerprint is other
+        if not form.isascii() or "-" in form:
+            # The gate reads ASCII bytes, and runs of letters only: no
+            # fingerprint is other, and a hyphenated one ("liver-colored") is
+            # the step's (:func:`_hyphen_spans`), not the gate's.
+            continue
         k = key(form)
         if len(k) == 2:
             pair_prints[(k[0], k[1])] = value
@@ -1297,19 +1319,25 @@ def _restore_pass(
     doc_lemmas, doc_forms, scored = page
     cfg = ctx.config
     edits: list[tuple[tuple[int, int], Edit, float]] = []
+    joins = _hyphen_joins(text, tokens, idx)
     k = 0
     while k < len(idx):
         i = idx[k]
         done = False
-        for n in (3, 2, 1):
+        # Hyphenated spans first ("give-up the ghost", "liver-colored"), then
+        # the spans of words joined by single spaces, longest first.
+        spans = _SPACED_SPANS
+        if joins and (i in joins or i + 1 in joins or i + 2 in joins):
+            spans = (*_hyphen_spans(text, tokens, lower, idx, k, joins), *spans)
+        for n, words in spans:
             if k + n > len(idx):
                 continue
             span_ids = idx[k : k + n]
-            span = [lower[j] for j in span_ids]
+            span = words or [lower[j] for j in span_ids]
             form = " ".join(span)
-            if n > 1 and (_not_a_spun_span(form) or not _plain_span(text, tokens, span_ids) or (
-                tokens[i][2][:1].isupper() and not _sentence_start(text, tokens, i)
-            )):
+            if n > 1 and (_not_a_spun_span(form) or not (
+                words or _plain_span(text, tokens, span_ids)
+            ) or (tokens[i][2][:1].isupper() and not _sentence_start(text, tokens, i))):
                 continue  # a capitalised span mid-sentence is a name ("January 1")
             word = tokens[i][2]
             if n == 1 and _skip_word(text, tokens, i, span[0]):
@@ -1889,6 +1917,82 @@ def _partitive(text: str, tokens: list[tuple[int, int, str]], view: list[str], i
     return _neighbour(text, tokens, view, i - 1, -1, idx) in SPIN_PARTITIVE_QUANTIFIERS
 
 
+# The spans of words joined by single spaces _restore_pass reads: (tokens, None).
+_SPACED_SPANS: tuple[tuple[int, list[str] | None], ...] = ((3, None), (2, None), (1, None))
+
+
+def _hyphen_joins(text: str, tokens: list[tuple[int, int, str]], idx: list[int]) -> frozenset[int]:
+    """The tokens of the paragraph ``idx`` joined to the next one by a single
+    hyphen and nothing else ("liver" in "liver-colored"); empty, at the cost
+    of one search, when the paragraph has no hyphen."""
+    start, end = tokens[idx[0]][1], tokens[idx[-1]][0]
+    at = text.find("-", start, end)
+    if at < 0:
+        return frozenset()
+    starts = [tokens[j][0] for j in idx]
+    out = set()
+    while at >= 0:
+        k = bisect_left(starts, at + 1)  # the token after the hyphen
+        if 0 < k and starts[k] == at + 1 and tokens[idx[k - 1]][1] == at:
+            out.add(idx[k - 1])
+        at = text.find("-", at + 1, end)
+    return frozenset(out)
+
+
+def _hyphen_spans(
+    text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int], k: int,
+    joins: frozenset[int],
+) -> list[tuple[int, list[str]]]:
+    """The spans from token ``idx[k]`` of one to three words (a word: tokens
+    joined by single hyphens; words: joined by single spaces) that hold a
+    hyphen, as (tokens, lower-case words), longest first: a spinner writes
+    hyphenated WordNet lemmas verbatim ("liver-colored" for liver, "give-up
+    the ghost" for passing), which SPIN_TOKEN reads as several tokens.
+
+    A span starts and ends at the edges of a hyphenated word (not "colored"
+    alone out of "liver-colored"), its later tokens are plain lower-case
+    words (:func:`_foreign`), and it is restored only when the index lists it
+    as a fingerprint (:func:`_not_a_spun_span`).
+
+    >>> text = "a liver-colored spot"
+    >>> tokens = _tokens(text)
+    >>> lower = [t[2].lower() for t in tokens]
+    >>> idx = list(range(len(tokens)))
+    >>> _hyphen_spans(text, tokens, lower, idx, 1, _hyphen_joins(text, tokens, idx))
+    [(3, ['liver-colored', 'spot']), (2, ['liver-colored'])]
+    """
+    i = idx[k]
+    if i - 1 in joins or (i > 0 and tokens[i - 1][1] == tokens[i][0]):
+        return []  # inside a hyphenated word, or glued to a code ("CDKL5-related")
+    out: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    parts: list[str] = []
+    hyphen = False
+    last = idx[-1]
+    j = i
+    while j <= last:
+        if _foreign(text, tokens, j) if j > i else _glued_to_code(text, tokens, j):
+            break
+        parts.append(lower[j])
+        if j in joins:
+            hyphen = True
+            j += 1
+            continue
+        words.append("-".join(parts))
+        parts = []
+        if hyphen:
+            out.append((j - i + 1, list(words)))
+        if len(words) == 3 or j == last or text[tokens[j][1] : tokens[j + 1][0]] != " ":
+            break
+        j += 1
+    return out[::-1]
+
+
+def _glued_to_code(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token i runs on into a letter or digit ("B" of "B12")."""
+    return tokens[i][1] < len(text) and text[tokens[i][1]].isalnum()
+
+
 def _plain_span(text: str, tokens: list[tuple[int, int, str]], ids: list[int]) -> bool:
     """Whether the tokens ``ids`` are written as words with one space between
     them and none after the first is in a foreign word: only such a span can
@@ -1903,7 +2007,13 @@ def _not_a_spun_span(form: str) -> bool:
     it away", "take into account", "iron overload"); one that is neither a
     fingerprint nor a WordNet lemma whose word pairs health text lacks
     ("suspicious") reads as English and needs the common-word margin and
-    ``_SPAN_EXTRA`` more ("shortness of breath" is not spun from sobbing)."""
+    ``_SPAN_EXTRA`` more ("shortness of breath" is not spun from sobbing).
+
+    A hyphenated span must be a fingerprint: health text writes many
+    hyphenated WordNet lemmas itself ("follow-up", "x-ray", "well-known",
+    "co-ordinate"), which are no evidence of a spinner and stay as written."""
+    if "-" in form:
+        return form not in _fingerprints()
     return form not in _reverse_index()
 
 
