@@ -1717,7 +1717,7 @@ def _moved_readings(first: str, second: str, counts: Counter[str]) -> list[tuple
     for core in (low, second):
         if not _is_word(core) and counts.get(core, 0) > 1:
             return []  # a fragment the page writes twice: a word of the page ("ana")
-    readings = []
+    readings: list[tuple[int, str, str]] = []
     for k in (1, -1, 2, -2):
         if abs(k) == 2 and readings:
             break  # a move by two only where none by one reads ("th emany": the many, not them any)
