@@ -1714,7 +1714,7 @@ def _moved_readings(first: str, second: str, counts: Counter[str]) -> list[tuple
         return []  # two words: one must be a fragment
     if _is_word(low + second) and _zipf(low + second) >= 3.0:
         return []  # "treat ment": the join's business
-    if min(len(low), len(second)) == 1 and (_is_word(low) or _is_word(second)):
+    if (len(second) == 1 and _is_word(low)) or (len(low) == 1 and _is_word(second)):
         return []  # "meant o be": a letter lost (OCR), likelier than "mean to be"
     for core in (low, second):
         if not _is_word(core) and counts.get(core, 0) > 1:
