@@ -1623,10 +1623,11 @@ def _moved_space_edits(text: str, ctx: StepContext, taken: list[Edit]) -> list[E
     model: _BigramModel | None = None
     edits: list[Edit] = []
     seen: set[int] = set()
+    safe = _safe()
     for token in found:
         core = token.strip(BOUNDARY_STRIP)
-        if not core.isalpha() or _is_word(core.lower()):
-            continue
+        if core in safe or not core.isalpha() or _is_word(core.lower()):
+            continue  # "word," is a word: one set lookup
         offset = token.find(core)
         for pos in _positions(text, token):
             for start, first, second in _moved_pairs(text, pos + offset, len(core), token, offset):
@@ -1679,7 +1680,7 @@ def _moved_space_edits(text: str, ctx: StepContext, taken: list[Edit]) -> list[E
 # The letter token before / after one space, with no punctuation on the far
 # side from the other token ("(th einformation" yes, "th, einformation" no).
 # Here, not in patterns.py, as only this pass reads them.
-_MOVED_BEFORE = regex.compile(r"(?:^|(?<=[\s(\[\"“‘']))(\p{L}{1,40}) $", regex.MULTILINE)
+_MOVED_BEFORE = regex.compile(r"(?r)(?:^|(?<=[\s(\[\"“‘']))(\p{L}{1,40}) $", regex.MULTILINE)
 _MOVED_AFTER = regex.compile(r" (\p{L}{1,40})(?=[\s.,;:!?)\]\"”’']|$)", regex.MULTILINE)
 
 
