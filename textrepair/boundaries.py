@@ -1131,11 +1131,18 @@ def _lm_edits(text: str, ctx: StepContext, taken: list[Edit]) -> list[Edit]:
         if _zipf(core) >= 2.5 and parts[0] not in BOUNDARY_SPLIT_FUNCTION_WORDS:
             continue  # "longterm", "tradeoff": a closed compound the web writes
         gain = model.line(parts, left, right) - model.line([core], left, right)
-        if gain < margin:
-            ctx.count("lm_unsure_left_alone")
-            continue
-        ctx.count("lm_split")
         reason = f"split: {'+'.join(parts)}, bigram model {gain:.1f} likelier than as it stands"
+        if gain < margin:
+            # Under the margin, the page's own words may decide: two parts
+            # of 3+ letters that each stand alone elsewhere in the page
+            # ("amelogenesisimperfecta" where "amelogenesis" and
+            # "imperfecta" stand), if the model still prefers the split.
+            if not (gain >= 0 and len(parts) == 2 and min(map(len, parts)) >= 3
+                    and all(counts.get(p, 0) for p in parts)):
+                ctx.count("lm_unsure_left_alone")
+                continue
+            reason = f"split: {'+'.join(parts)}, both stand alone elsewhere in document, bigram model {gain:.1f}"
+        ctx.count("lm_split")
         for part in parts[:-1]:
             start += len(part)
             edits.append(Edit(start, start, " ", reason))
