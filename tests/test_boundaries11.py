@@ -128,3 +128,29 @@ def test_moved_spaces_replay_undo_and_are_idempotent(text: str) -> None:
     assert replay(text, result.changes) == result.text
     assert undo(result.text, result.changes) == text
     assert repair(result.text, BOTH).text == result.text
+
+
+# --- split_glued_words' bigram model under its margin: the page's own words ---
+
+SPLIT_STRICT = KNOWN_DAMAGED.only(["split_glued_words"]).with_values(boundary_lm_margin=20.0)
+
+
+def test_parts_that_stand_alone_in_the_page_decide_under_the_margin() -> None:
+    # A margin no model gain reaches: only the page's own words can split.
+    text = "The atrial wall is thin. A hole in the septum is common; the atrialseptum may be thin."
+    result = repair(text, SPLIT_STRICT)
+    assert "the atrial septum may" in result.text
+    assert [c.reason.split(",")[1].strip() for c in result.changes] == [
+        "both stand alone elsewhere in document"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The atrialseptum may be thin.",  # neither part stands alone
+        "The septum is thin; the atrialseptum may be thin.",  # only one does
+    ],
+)
+def test_one_part_alone_is_not_enough(text: str) -> None:
+    assert repair(text, SPLIT_STRICT).text == text
