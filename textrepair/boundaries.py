@@ -1539,7 +1539,9 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
 
     The document gate is shared with :func:`split_glued_words` (a join that
     holds a fragment counts 1): a clean page has a stray one at most ("post
-    partum"), PDF text one in most lines.
+    partum"), PDF text one in most lines. Once it is open (or off), a space
+    PDF extraction moved by a letter is put back ("th einformation" -> "the
+    information"; see :func:`_moved_space_edits`).
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
