@@ -134,6 +134,11 @@ class Config:
     bigram model of English mixed with the document's own word counts, the
     words on both sides as context) split_glued_words' last resort must find
     a lower-case token no rule split read as 2-4 words than as it stands."""
+    boundary_moved_margin: float = 4.0
+    """Once the boundary gate is open (or off): how much likelier (log10; the
+    same bigram model, the words on both sides as context) rejoin_split_words
+    must find two words with a space moved by one or two letters than the
+    tokens as they stand ("th einformation" -> "the information")."""
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -183,10 +188,10 @@ class Config:
                 f"Config.ocr_cluster_letters must be 0 (off) to 2, got {self.ocr_cluster_letters}"
             )
         if min(self.boundary_doc_min_repairs, self.boundary_doc_min_rate,
-               self.boundary_lm_margin) < 0:
+               self.boundary_lm_margin, self.boundary_moved_margin) < 0:
             raise ValueError(
-                "Config.boundary_doc_min_repairs, boundary_doc_min_rate and "
-                "boundary_lm_margin must be >= 0"
+                "Config.boundary_doc_min_repairs, boundary_doc_min_rate, "
+                "boundary_lm_margin and boundary_moved_margin must be >= 0"
             )
         if self.wrap_min_lines < 1 or self.wrap_min_width < 1:
             raise ValueError("Config.wrap_min_lines and wrap_min_width must be >= 1")
