@@ -21,19 +21,12 @@ from textrepair.spinning import _hyphen_joins, _hyphen_spans, _tokens
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from build_synonyms import _plain  # noqa: E402
+from test_spinning import RESTORED, SPUN  # noqa: E402
 
 ONLY = Config().only(["restore_spun_words"])
 
-# The spun paragraph of test_spinning.py: it makes the document spun enough
-# for the gate; each case adds one sentence to it.
-SPUN = (
-    "The cistron was found in citizenry with the disease. Many affected role have "
-    "no symptom. A newfangled drug was efficacious. Most of them recuperate. "
-)
-RESTORED = (
-    "The gene was found in people with the disease. Many patients have no symptoms. "
-    "A new drug was efficacious. Most of them recover. "
-)
+# The spun paragraph of test_spinning.py (SPUN, RESTORED, imported above)
+# makes the document spun enough for the gate; each case adds one sentence.
 
 
 def _originals(spun: str) -> set[str]:
