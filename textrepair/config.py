@@ -133,7 +133,9 @@ class Config:
     """Once the boundary gate is open (or off): how much likelier (log10; a
     bigram model of English mixed with the document's own word counts, the
     words on both sides as context) split_glued_words' last resort must find
-    a lower-case token no rule split read as 2-4 words than as it stands."""
+    a lower-case token no rule split read as 2-4 words than as it stands.
+    Under it, a two-part reading the model prefers at all is still taken
+    when both parts (3+ letters) stand alone elsewhere in the document."""
     boundary_moved_margin: float = 4.0
     """Once the boundary gate is open (or off): how much likelier (log10; the
     same bigram model, the words on both sides as context) rejoin_split_words
