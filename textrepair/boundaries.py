@@ -679,6 +679,13 @@ _OPENED: list[tuple[str, Config]] = []
 _LAST_SPLIT_PLAN: list[tuple[str, list[Edit], float]] = []
 
 
+def _gate_settled(text: str, config: Config) -> bool:
+    """Whether the gate needs no look: it is off, or split_glued_words opened
+    it on this very text (``_OPENED``)."""
+    off = not (config.boundary_doc_min_repairs or config.boundary_doc_min_rate)
+    return off or bool(_OPENED and _OPENED[0] == (text, config))
+
+
 def _gate(text: str, config: Config) -> float:
     """The evidence the gate asks of ``text`` (0: the gate is off)."""
     if not (config.boundary_doc_min_repairs or config.boundary_doc_min_rate):
@@ -691,9 +698,9 @@ def _gate_closed_early(text: str, survey: _Survey, ctx: StepContext) -> bool:
     """Whether the gate is closed before any scoring: every glued token and
     every fragment could count at most 1, and there are too few of them (the
     usual answer on clean text, at the cost of a few ``str.count``)."""
-    needed = _gate(text, ctx.config)
-    if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
+    if _gate_settled(text, ctx.config):
         return False
+    needed = _gate(text, ctx.config)
     most = sum(text.count(t) for tokens in survey.split.values() for t in tokens)
     if most + survey.most_rejoins(needed - most) < needed:
         ctx.count("closed_gate")
@@ -713,9 +720,9 @@ def _gate_open(
     calling step has already computed is passed in, the other is computed
     here only when needed, with a throwaway context (its statistics are not
     this step's)."""
-    needed = _gate(text, ctx.config)
-    if not needed or (_OPENED and _OPENED[0] == (text, ctx.config)):
+    if _gate_settled(text, ctx.config):
         return True
+    needed = _gate(text, ctx.config)
     if split_score is not None and split_score + survey.most_rejoins(needed - split_score) < needed:
         ctx.count("closed_gate")  # no need to plan the joins
         return False
@@ -1557,9 +1564,7 @@ def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     if not (survey.fragments or survey.pairs or survey.hyphens):
         # Nothing to join; a space moved by a letter may still be left to
         # mend if the gate is off or the split step opened it.
-        config = ctx.config
-        gate_off = not (config.boundary_doc_min_repairs or config.boundary_doc_min_rate)
-        if gate_off or (_OPENED and _OPENED[0] == (text, config)):
+        if _gate_settled(text, ctx.config):
             return _moved_space_edits(text, ctx, [])
         return []
     if _gate_closed_early(text, survey, ctx):
