@@ -1082,7 +1082,10 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
         site = None
         if model:
             para_evidence = 100 * _evidence(para_words)[0] / len(idx)
-            site = _SiteContext(evidence / needed, para_evidence, frozenset(), 0.0, topic)
+            # With the gate off (every spin_doc_min_* at 0: text known to be
+            # spun) the page counts as far past it.
+            ratio = evidence / needed if needed > 0 else math.inf
+            site = _SiteContext(ratio, para_evidence, frozenset(), 0.0, topic)
         paragraphs.append((idx, site))
     # A document short of evidence is confirmed by the first pass's margins
     # under the hand-set rule (before the second pass, which would double the
