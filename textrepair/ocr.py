@@ -31,6 +31,7 @@ from .patterns import (
     OCR_INNER_MARK_HINT,
     OCR_LETTERS_AFTER,
     OCR_LETTERS_BEFORE,
+    OCR_MARK_TOKEN,
     OCR_NEXT_WORD,
     OCR_PART,
     OCR_PART_ASCII,
@@ -938,8 +939,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     # opens the gate only with repairs through a listed confusion, so without
     # a token that has a candidate of that kind there can be none. Marks inside
     # words ("be.st") are split off here, so their tokens are looked at below.
-    distinct, words = tokens(text)
-    needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
+    distinct, tokens_in = tokens(text)
     marks = _garble_marks(text)
     found = marks
     left = unknown(text, _safe())
@@ -948,6 +948,13 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
         ):
             found += text.count(part)
+    # The rate is per 100 words, tokens of marks alone not counted (PTB
+    # spacing, undone by a later step, would otherwise shut the gate on a first
+    # run and open it on a second); counted only when the signals could pass.
+    words = tokens_in
+    if found >= config.ocr_doc_min_signals:
+        words -= len(OCR_MARK_TOKEN.findall(text))
+    needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
     if found < needed and not _inner_mark(_mark_tokens(distinct, left)):
         ctx.count("closed_gate")
         return []
@@ -975,6 +982,8 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     signals = marks + sum(
         not e.reason.startswith(("ocr: *", "ocr: wide")) and "+*" not in e.reason for e in edits
     )
+    if words == tokens_in:  # not counted above (the gate opened on an inner mark)
+        words -= len(OCR_MARK_TOKEN.findall(text))
     rate = 100 * signals / max(1, words)
     if signals < config.ocr_doc_min_signals or rate < config.ocr_doc_min_rate:
         if edits:

@@ -319,6 +319,9 @@ LINES_CONTINUING_WORDS = frozenset(
 )
 
 # --- ocr: repair_ocr_garble ---
+# A token of marks alone (" , ", " ( ", " - "): no word for a gate's rate per
+# 100 words, so that PTB spacing, undone by a later step, does not move it.
+OCR_MARK_TOKEN = regex.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 # Punctuation around a token that is not part of the word (str.strip argument).
 OCR_STRIP = "\"“‘'([{.,;:!?)]}”’*"
 # A word as OCR may have garbled it: a letter (or a "1"/"|" read for "l" before
