@@ -88,6 +88,13 @@ class Config:
     """With spin_decision "model": how many errors a change must be expected to remove,
     P(right) - P(the word was fine), before it is made (0: whenever it is expected to
     remove more than it adds; raise it towards 1 for fewer, surer changes)."""
+    spin_pair_confidence: float = 0.7
+    """With spin_decision "model": the P(right) a change needs when the second pass makes
+    it on a word the first pass left alone (a word that is no fingerprint) because a
+    neighbour changed: restored by the first pass, or restored with it as a pair
+    ("normally inherit" -> "usually inherited"); 1 turns such changes off. A restored
+    neighbour also makes a fine word's collocations look better ("severe consequences"
+    -> serious), so these changes need more than spin_model_threshold."""
     wrap_min_lines: int = 3
     """Lines ending mid-sentence before a lower-case line that a document needs before
     rejoin_wrapped_lines touches it (clean one-paragraph-a-line text has none)."""
@@ -172,6 +179,8 @@ class Config:
             )
         if not -1.0 <= self.spin_model_threshold <= 1.0:
             raise ValueError("Config.spin_model_threshold must be between -1 and 1")
+        if not 0.0 <= self.spin_pair_confidence <= 1.0:
+            raise ValueError("Config.spin_pair_confidence must be between 0 and 1")
         if self.spin_paragraph_min_signals < 0 or self.spin_doc_min_signals < 0:
             raise ValueError(
                 "Config.spin_paragraph_min_signals and spin_doc_min_signals must be >= 0"

@@ -1258,30 +1258,147 @@ def _restore_paragraph(
     """The second of two passes: the first (``first``, :func:`_restore_pass`
     over the spun neighbours) restores against the spun neighbours, the second
     again with the first pass's restorations as the neighbours (a spun
-    neighbour is poor context: "affected role are diagnose")."""
-    if not first:
+    neighbour is poor context: "affected role are diagnose").
+
+    The second pass may revise the first pass's restorations and restore rare
+    forms (fingerprints), but a common word the first pass left alone it
+    changes only beside a neighbour that changed (``beside``), and, since a
+    restored neighbour also makes a fine word's collocations look better
+    ("patients taking care", "severe consequences" -> serious), only when the
+    learned decision gives P(right) >= ``Config.spin_pair_confidence``. With
+    the learned decision, two adjacent words the first pass both left alone
+    may also be restored as a pair (:func:`_joint_pairs`: the spinner spins
+    each word on its own, so "subject line" comes out as "dependent
+    ancestry", and each word's only context is the other's spun form): each
+    is decided with its partner's candidate as its neighbour, and the pair is
+    kept only when both are restored to those candidates."""
+    cfg = ctx.config
+    pairing = site is not None and cfg.spin_pair_confidence < 1.0
+    pairs = _joint_pairs(text, tokens, lower, idx, page, first, site, cfg.spin_margin) if (
+        pairing and site is not None) else []
+    if not first and not pairs:
         return []
     seen_from_right, seen_from_left = list(lower), list(lower)
     for (a, b), edit, _ in first:
         words = edit.after.lower().split(" ")
         seen_from_right[b] = words[-1]
         seen_from_left[a] = words[0]
-    # The second pass may revise the first pass's restorations and restore
-    # rare forms, but it does not start on a common word the first left alone:
-    # a restored neighbour also makes collocations ("patients taking care") look
-    # better than the word that was there.
+    for i, j, before, after in pairs:
+        seen_from_right[i] = before
+        seen_from_left[j] = after
     changed = {a for (a, _), _, _ in first}
+    hypothesised = frozenset(t for i, j, _, _ in pairs for t in (i, j))
+    beside = set(hypothesised)
+    if pairing:
+        for (a, b), _, _ in first:
+            if a > idx[0] and text[tokens[a - 1][1] : tokens[a][0]].strip() == "":
+                beside.add(a - 1)
+            if b < idx[-1] and text[tokens[b][1] : tokens[b + 1][0]].strip() == "":
+                beside.add(b + 1)
     if site is not None:
         covered = frozenset(j for (a, b), _, _ in first for j in range(a, b + 1))
-        site = site._replace(changed=covered, share=len(covered) / len(idx))
-    return [
-        e
+        site = site._replace(changed=covered | hypothesised, share=len(covered) / len(idx))
+    out = [
+        ((a, b), e)
         for (a, b), e, _ in _restore_pass(
             text, tokens, lower, idx, page, ctx, (seen_from_right, seen_from_left), True,
             site,
         )
         if a in changed or a != b or lower[a] in _fingerprints()
+        or (a in beside and (e.confidence or 0.0) >= cfg.spin_pair_confidence)
     ]
+    if pairs:
+        made = {a: e.after.lower() for (a, b), e in out if a == b}
+        dropped = {
+            t for i, j, before, after in pairs
+            if made.get(i) != before or made.get(j) != after
+            for t in (i, j)
+        }
+        out = [((a, b), e) for (a, b), e in out if not (a == b and a in dropped)]
+        if len(dropped) < 2 * len(pairs):
+            ctx.count("pairs_restored", len(pairs) - len(dropped) // 2)
+    return [e for _, e in out]
+
+
+def _joint_pairs(
+    text: str, tokens: list[tuple[int, int, str]], lower: list[str], idx: list[int],
+    page: _Page, first: list[tuple[tuple[int, int], Edit, float]], site: _SiteContext,
+    margin: float,
+) -> list[tuple[int, int, str, str]]:
+    """Adjacent words the first pass both left alone that read better restored
+    together, as (token, next token, its restoration, the next one's).
+
+    Each word's candidates are the first pass's (its best inflection and best
+    synonym, scored against the other's spun form; no new scoring), their
+    gains over keeping the word taken without the partner's side, and the
+    pair scored with the bigram between the two candidates. A pair is taken
+    when it beats keeping both and each one-sided alternative by ``margin``:
+    "normally inherit" -> "usually inherited" (the pair of originals is common
+    English, "usually inherit" and "normally inherited" less so than the
+    pair). The main false positive is a fine word beside a spun one pulled
+    along by the bigram ("emit hard" -> "breathing difficult"); the learned
+    decision then reads each word with its partner's candidate as its
+    neighbour, and both must pass it (:func:`_restore_paragraph`).
+    """
+    covered = {j for (a, b), _, _ in first for j in range(a, b + 1)}
+    doc_lemmas, doc_forms, scored = page
+    views = (lower, lower)
+    joins = _hyphen_joins(text, tokens, idx)
+    logp = _logp
+
+    def options(t: int, left: str | None, right: str | None) -> dict[str, float]:
+        """The first pass's candidates of token t and their gains over keeping it."""
+        form = lower[t]
+        strict = form not in _fingerprints()
+        agreement = _agreement(text, tokens, views, [t], idx)
+        key = (form, left, right, strict, agreement, site.topic is not None)
+        opts = scored.get(key)
+        if opts is None:
+            opts = scored[key] = _options([form], left, right, doc_lemmas, doc_forms, strict,
+                                          agreement, site.topic)
+        return {
+            o.form: o.score - (opts.keep_syn if o.synonym else opts.keep)
+            for o in (opts.inflected, opts.synonym) if o is not None and " " not in o.form
+        }
+
+    def link(a: str, b: str) -> float:
+        return logp(b, a) - logp(b, None)
+
+    out: list[tuple[int, int, str, str]] = []
+    taken = -1
+    for i, j in zip(idx, idx[1:]):
+        if i <= taken or i in covered or j in covered or text[tokens[i][1] : tokens[j][0]] != " ":
+            continue
+        if i in joins or j in joins or i - 1 in joins:
+            continue  # parts of hyphenated words are the hyphenated spans' to read
+        if _skip_word(text, tokens, i, lower[i]) or _skip_word(text, tokens, j, lower[j]):
+            continue
+        x, y = lower[i], lower[j]
+        left = _neighbour(text, tokens, lower, i, -1, idx)
+        right = _neighbour(text, tokens, lower, j, 1, idx)
+        # Each gain was scored against the partner's spun form: take that link
+        # out and put the observed pair's back (keeping the word had it too).
+        observed = link(x, y)
+        first_i = options(i, left, y)
+        if not first_i:
+            continue
+        first_j = options(j, x, right)
+        if not first_j:
+            continue
+        gains_i = {x: 0.0, **{a: g - link(a, y) + observed for a, g in first_i.items()}}
+        gains_j = {y: 0.0, **{b: g - link(x, b) + observed for b, g in first_j.items()}}
+        best, alone = None, -math.inf
+        for a, gain_a in gains_i.items():
+            for b, gain_b in gains_j.items():
+                total = gain_a + gain_b + link(a, b)
+                if a == x or b == y:
+                    alone = max(alone, total)
+                elif best is None or total > best[0]:
+                    best = (total, a, b)
+        if best is not None and best[0] - alone >= margin:
+            out.append((i, j, best[1], best[2]))
+            taken = j
+    return out
 
 
 class _Page(NamedTuple):
