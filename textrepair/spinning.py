@@ -1003,8 +1003,15 @@ def _tense_bonus(lemma: str, tag: str, doc_forms: Counter[str]) -> float:
     return _TENSE_WEIGHT if (tag == "VBD") == (past > present) else -_TENSE_WEIGHT
 
 
-def _restore_case(form: str, observed: str) -> str:
-    if observed[:1].isupper():
+def _restore_case(
+    form: str, observed: str, text: str, tokens: list[tuple[int, int, str]], i: int
+) -> str:
+    """``form`` with the observed word's capital; a spun form without a cased
+    first letter at a sentence start ("5-hydroxytryptamine is made ...") says
+    nothing of case, so the restoration is capitalised there ("Serotonin")."""
+    if observed[:1].isupper() or (
+        not observed[:1].isalpha() and _sentence_start(text, tokens, i)
+    ):
         return form[:1].upper() + form[1:]
     return form
 
@@ -1516,7 +1523,8 @@ def _restore_pass(
                 confidence, gain = _decide(features)
                 if _TRACE is not None:
                     _TRACE.append((final, tokens[span_ids[0]][0], tokens[span_ids[-1]][1],
-                                   _restore_case(option.form, word), features, gain))
+                                   _restore_case(option.form, word, text, tokens, span_ids[0]),
+                                   features, gain))
                 threshold = cfg.spin_model_threshold if margin >= cfg.spin_margin else (
                     cfg.spin_inflect_threshold)
                 if margin < floor or gain < threshold:
@@ -1524,7 +1532,7 @@ def _restore_pass(
                         ctx.count("uncertain_left_alone")
                     continue
                 reason = f"spin: {option.why} margin={margin:.1f} p={confidence:.2f}"
-            after = _restore_case(option.form, word)
+            after = _restore_case(option.form, word, text, tokens, span_ids[0])
             start, end = tokens[span_ids[0]][0], tokens[span_ids[-1]][1]
             if text[start:end] != after:
                 edits.append(((span_ids[0], span_ids[-1]), Edit(
