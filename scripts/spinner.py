@@ -86,17 +86,18 @@ def spin_record(
         low = word.lower()
         new = word
         if not (low in SPIN_FUNCTION_WORDS or (word[0].isupper() and not _sentence_start(m))):
+            choice = None
             if moby:
                 heads = [low] if low in moby else [x for x in _lemmas(low) if x in moby]
                 if heads and rng.random() < rate:
                     choice = rng.choice(moby[rng.choice(heads)])
-                    new = choice[0].upper() + choice[1:] if word[0].isupper() else choice
             else:
                 lemmas = _lemmas(low)
                 if lemmas and rng.random() < rate:
                     senses = [s for lemma in lemmas for s in wn.index[lemma]]
                     choice = rng.choice(wn.synsets[rng.choice(senses)])
-                    new = choice[0].upper() + choice[1:] if word[0].isupper() else choice
+            if choice is not None:
+                new = choice[0].upper() + choice[1:] if word[0].isupper() else choice
         gap = text[pos : m.start()]
         out.append(gap)
         length += len(gap)

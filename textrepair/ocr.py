@@ -951,11 +951,11 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     # The rate is per 100 words, tokens of marks alone not counted (PTB
     # spacing, undone by a later step, would otherwise shut the gate on a first
     # run and open it on a second); counted only when the signals could pass.
-    words = tokens_in
+    words = None
     if found >= config.ocr_doc_min_signals:
-        words -= len(OCR_MARK_TOKEN.findall(text))
-    needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
-    if found < needed and not _inner_mark(_mark_tokens(distinct, left)):
+        words = tokens_in - len(OCR_MARK_TOKEN.findall(text))
+        needed = max(config.ocr_doc_min_signals, config.ocr_doc_min_rate * words / 100)
+    if (words is None or found < needed) and not _inner_mark(_mark_tokens(distinct, left)):
         ctx.count("closed_gate")
         return []
     parts = _suspects(left)
@@ -982,8 +982,8 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     signals = marks + sum(
         not e.reason.startswith(("ocr: *", "ocr: wide")) and "+*" not in e.reason for e in edits
     )
-    if words == tokens_in:  # not counted above (the gate opened on an inner mark)
-        words -= len(OCR_MARK_TOKEN.findall(text))
+    if words is None:  # the gate opened on an inner mark
+        words = tokens_in - len(OCR_MARK_TOKEN.findall(text))
     rate = 100 * signals / max(1, words)
     if signals < config.ocr_doc_min_signals or rate < config.ocr_doc_min_rate:
         if edits:

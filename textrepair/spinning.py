@@ -1348,7 +1348,6 @@ def _joint_pairs(
     neighbour, and both must pass it (:func:`_restore_paragraph`).
     """
     covered = {j for (a, b), _, _ in first for j in range(a, b + 1)}
-    doc_lemmas, doc_forms, scored = page
     views = (lower, lower)
     joins = _hyphen_joins(text, tokens, idx)
     logp = _logp
@@ -1358,11 +1357,7 @@ def _joint_pairs(
         form = lower[t]
         strict = form not in _fingerprints()
         agreement = _agreement(text, tokens, views, [t], idx)
-        key = (form, left, right, strict, agreement, site.topic is not None)
-        opts = scored.get(key)
-        if opts is None:
-            opts = scored[key] = _options([form], left, right, doc_lemmas, doc_forms, strict,
-                                          agreement, site.topic)
+        opts = _site_options(page, [form], left, right, strict, agreement, site.topic)
         return {
             o.form: o.score - (opts.keep_syn if o.synonym else opts.keep)
             for o in (opts.inflected, opts.synonym) if o is not None and " " not in o.form
@@ -1408,6 +1403,22 @@ def _joint_pairs(
     return out
 
 
+def _site_options(
+    page: _Page, span: list[str], left: str | None, right: str | None, strict: bool,
+    agreement: tuple[frozenset[str], tuple[str, ...], float], topic: _Topic | None,
+) -> _Options:
+    """:func:`_options` of a site, memoised on the page: a site scored before
+    (the first pass where the second sees the same neighbours, a word the page
+    repeats, the pair search reading the first pass's candidates) is not
+    scored again."""
+    key = (" ".join(span), left, right, strict, agreement, topic is not None)
+    opts = page.scored.get(key)
+    if opts is None:
+        opts = page.scored[key] = _options(span, left, right, page.lemmas, page.forms, strict,
+                                           agreement, topic)
+    return opts
+
+
 class _Page(NamedTuple):
     """What every site of a document shares: the lower-cased lemmas and words
     the document writes (with their counts), and the sites scored so far
@@ -1443,7 +1454,7 @@ def _restore_pass(
     ``views`` give each token as its right and its left neighbour see it; only
     the ``final`` pass counts its uncertain calls. With ``site`` the learned
     model decides (:func:`_decide`), else the hand-set margins."""
-    doc_lemmas, doc_forms, scored = page
+    doc_lemmas, doc_forms = page.lemmas, page.forms
     cfg = ctx.config
     edits: list[tuple[tuple[int, int], Edit, float]] = []
     joins = _hyphen_joins(text, tokens, idx)
@@ -1473,14 +1484,8 @@ def _restore_pass(
             right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
             strict = form not in _fingerprints() and (n == 1 or form not in _suspicious())
             agreement = _agreement(text, tokens, views, span_ids, idx)
-            # A site scored before (the first pass where the second sees the
-            # same neighbours, a word the page repeats) is not scored again.
             topic = site.topic if site is not None else None
-            key = (form, left, right, strict, agreement, topic is not None)
-            opts = scored.get(key)
-            if opts is None:
-                opts = scored[key] = _options(span, left, right, doc_lemmas, doc_forms, strict,
-                                              agreement, topic)
+            opts = _site_options(page, span, left, right, strict, agreement, topic)
             if site is None:
                 extra = cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0)
                 found = _margin_choice(opts, extra)
