@@ -958,7 +958,7 @@ def _options(
                 continue
             # The page's other uses of the form: not the span's own words
             # ("calendar week" counts no "week" for week against weeks).
-            n = forms_get(form, 0) - span.count(form)
+            n = max(0, forms_get(form, 0) - span.count(form))
             score = prior + (_FORM_WEIGHT * log1p(n) if n else 0.0)
             if asked and tag not in asked:
                 score += _SYN_UNASKED
