@@ -1966,15 +1966,15 @@ def _agreement(
                 break
             subject = _neighbour(text, tokens, views[0], j, -1, idx)
             j -= 1
-        if subject is not None and subject not in SPIN_FUNCTION_WORDS and not _in_phrase(
-            text, tokens, views[0], j, idx
-        ):
-            if _is_plural_noun(subject):
-                blocked.add("VBZ")
-            elif _singular_noun(subject, only=True) and "NOUN" not in _parts_of_speech(
-                tokens[span_ids[0]][2].lower()
-            ):
-                favoured = ("VBZ",)
+        if subject is not None and subject not in SPIN_FUNCTION_WORDS:
+            plural = _is_plural_noun(subject)
+            singular = not plural and _singular_noun(subject, only=True) and (
+                "NOUN" not in _parts_of_speech(tokens[span_ids[0]][2].lower()))
+            if (plural or singular) and not _in_phrase(text, tokens, views[0], j, idx):
+                if plural:
+                    blocked.add("VBZ")
+                else:
+                    favoured = ("VBZ",)
     i = span_ids[0]
     after_no = False
     names = 0  # the words passed so far are all names ("the BTD", "the CDKL5")
@@ -2024,7 +2024,7 @@ def _agreement(
             after_no = True
         elif left in SPIN_FUNCTION_WORDS and left != "not":
             break
-        if left != "not" and not _adverb(left):
+        if adverbs_only and left != "not" and not _adverb(left):
             adverbs_only = False
         i -= 1
     if singular_right and not favoured:  # "one of the symptoms is": the verb agrees with one
