@@ -56,14 +56,6 @@ def test_a_verb_after_a_singular_noun_and_that_asks_for_the_s_form(text: str, wo
     assert "VBZ" not in blocked
 
 
-def test_a_noun_that_is_also_a_verb_asks_for_nothing() -> None:
-    """Only a word lemminflect lists as a noun alone counts as the noun
-    before "that" (the corpus count behind the rule): "condition" is also a
-    verb, so "a rare condition that affect" is left to the bigrams."""
-    _, favoured, _ = _agree("It is a rare condition that affect the skin.", "affect")
-    assert favoured == ()
-
-
 def test_a_verb_after_a_plural_noun_and_that_is_no_s_form() -> None:
     blocked, favoured, _ = _agree("It is caused by mutations that cause the disease.", "cause")
     assert "VBZ" in blocked
