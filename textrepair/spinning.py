@@ -382,6 +382,23 @@ def _suspicious() -> frozenset[str]:
 
 
 @cache
+def _moby_prints() -> frozenset[str]:
+    """Single words only Moby lists as a replacement of a common health word
+    (no WordNet row), that health text hardly uses (at most twice) and general
+    English rarely (zipf < 3.5), as :func:`_suspicious` picks its single
+    words: a Moby spinner writes them, a WordNet spinner does not. Tuning
+    documents 0-200 (thirteenth session), per 100 words of a page, distinct:
+    Moby-spun pages 1.5 - 5.3 (10th - 90th percentile), WordNet-spun and
+    clean pages 0.0 (90th percentile 0.27 and 0.15)."""
+    health, freq = _health(), _wordfreq()
+    return frozenset(
+        spun for spun, originals in _reverse_index().items()
+        if " " not in spun and all(count < 0 for _, count, _ in originals)
+        and health.get(spun, 0) <= 2 and _zipf(freq.get(spun, 0.0)) < 3.5
+    )
+
+
+@cache
 def _fingerprints() -> dict[str, float]:
     """Spun form -> log likelihood ratio of seeing it in spun vs clean text.
 
@@ -697,7 +714,8 @@ def warm_up() -> None:
     forked afterwards share them instead of each building its own."""
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
-        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic, _model,
+        _suspicious, _moby_prints, _bare_lemmas, _symspell, _wordsegment, _bigram_tables,
+        _topic, _model,
     ):
         build()
     # lemminflect's tables (its lemma table about 0.8 s), read on the first
@@ -1147,6 +1165,9 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     page = _Page(doc_lemmas, Counter(lower), {})
     model = cfg.spin_decision == "model"
     topic = _doc_topic(lower) if model else None
+    # Which spinner the page shows: its distinct words only Moby explains,
+    # per 100 words (:func:`_moby_prints`; the learned decision reads it).
+    moby_rate = 100 * len(_moby_prints().intersection(lower)) / len(lower) if model else 0.0
     paragraphs = []
     starts = [t[0] for t in tokens]
     for para_start, para_end in _paragraphs(text):
@@ -1164,7 +1185,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
             # With the gate off (every spin_doc_min_* at 0: text known to be
             # spun) the page counts as far past it.
             ratio = evidence / needed if needed > 0 else math.inf
-            site = _SiteContext(ratio, para_evidence, frozenset(), 0.0, topic)
+            site = _SiteContext(ratio, para_evidence, frozenset(), 0.0, topic, moby_rate)
         paragraphs.append((idx, site))
     # A document short of evidence is confirmed by the first pass's margins
     # under the hand-set rule (before the second pass, which would double the
@@ -1506,14 +1527,16 @@ class _SiteContext(NamedTuple):
     """What the learned decision reads about a paragraph beyond the site: the
     document's gate evidence over the needed, the paragraph's fingerprint
     evidence per 100 words, (second pass) the tokens the first pass
-    changed and their share of the paragraph, and the document's topic
-    (:func:`_doc_topic`)."""
+    changed and their share of the paragraph, the document's topic
+    (:func:`_doc_topic`) and its distinct words only Moby explains per 100
+    words (:func:`_moby_prints`)."""
 
     doc_ratio: float
     para_evidence: float
     changed: frozenset[int]
     share: float
     topic: _Topic | None = None
+    moby_rate: float = 0.0
 
 
 def _restore_pass(
@@ -1639,6 +1662,7 @@ FEATURES = (
     "margin_over_1", "margin_over_3", "margin_over_6", "plural", "verb_form", "inflected_synonym",
     "topic_gain", "topic_candidate", "topic_missing",
     "doc_bare", "verb_after_phrase", "ing_after_preposition", "page_tense", "collocation",
+    "page_moby",
 )
 
 
@@ -1713,7 +1737,7 @@ def _features(
         float(not option.synonym and tag == "NNS"),
         float(not option.synonym and tag != "NNS"),
         float(option.synonym and option.form != option.lemma),
-        *topic, *ninth, min(option.collocation, 12.0),
+        *topic, *ninth, min(option.collocation, 12.0), min(site.moby_rate, 10.0),
     )
 
 
