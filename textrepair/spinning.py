@@ -970,81 +970,93 @@ def _options(
     # fits the rest of the page than the observed words (:func:`_site_fit`),
     # a term of the candidates' ranking.
     fit = _site_fit(topic, span) if topic is not None else None
-    # A Moby-only candidate that makes a collocation where the observed word
-    # makes an unseen pair (_COLLOCATION_MIN) is ranked on its own, with the
-    # channel of a listed synonym, and taken only when no other synonym beats
-    # keeping the word: Moby explains what WordNet cannot.
-    unseen = _unseen_sides(observed, left, right) if topic is not None else (None, None)
-    fallback: _Option | None = None
-    fallback_best = 0.0
-    for original, count, channel in _reverse_index().get(observed, ()):
-        collocation = 0.0
-        if count < 0 and (unseen[0] or unseen[1]) and original not in _lemmas(observed):
-            collocation = _collocation(original, *unseen)
-        usual = count >= 0 or not (strict or moby_blocked)  # Moby's loose associations:
-        if not usual and not collocation:  # only for rare general words
-            continue
+
+    def ranked(original: str, count: int, chan: float) -> tuple[
+        int, list[tuple[float, float, str, bool]]
+    ]:
+        """The page's count of ``original`` and (rank, score, form, asked) of
+        each of its forms the site allows."""
         doc = doc_lemmas.get(original, 0)
-        base = _DOC_WEIGHT * log1p(doc) + _SENSE_WEIGHT * log1p(max(count, 0))
+        prior = _DOC_WEIGHT * log1p(doc) + _SENSE_WEIGHT * log1p(max(count, 0))
+        prior += chan
         inflections = _tagged_inflections(original)
         # Where syntax asks for an inflection the original has, its other
         # forms are as unlikely as an untriggered inflection.
         asked = {t for _, t in inflections if t in tags} if tags else _NOTHING_ASKED
         reporting = original in SPIN_REPORTING_VERBS
-        channels = []
-        if usual:
-            channels.append((_SYNONYM + _MOBY_ONLY if channel is None else channel, 0.0))
-        if collocation:
-            channels.append((_SYNONYM, collocation))
-        for chan, lifted in channels:
-            prior = base + chan
-            cands = []
-            for form, tag in ((original, "base"), *inflections):
-                if tag in blocked:
-                    continue
-                n = forms_get(form, 0)
-                score = prior + (_FORM_WEIGHT * log1p(n) if n else 0.0)
-                if asked and tag not in asked:
-                    score += _SYN_UNASKED
-                if reporting:
-                    score += _tense_bonus(original, tag, doc_forms)
-                if parallel and tag in favoured:
-                    score += parallel
-                context = logp(form, left)
-                if right is not None:
-                    context += logp(right, form) - right_alone
-                score += context
-                cands.append((score, form, tag))
-            # A reporting verb's tense is the page's narrative (_tense_bonus), not
-            # its topic: its best-scoring form alone is ranked (seed 000's "tell
-            # apart" was restored as "tell", the topic fitting it 0.34 better
-            # than "told"). Tuning harness: one more right, none lost.
-            if reporting and cands:
-                cands = [max(cands)]
-            for score, form, tag in cands:
-                # The topic ranks the candidates but leaves the chosen one's score
-                # (its margin over keeping the word) to the pair scoring.
-                rank = score + _TOPIC_WEIGHT * fit(form) if fit is not None else score
-                if lifted:
-                    if fallback is None or rank > fallback_best:
-                        fallback_best = rank
-                        fallback = _Option(
-                            score, form, f"syn {original} doc={doc} moby collocation="
-                            f"{lifted:.1f}", True, bool(asked) and tag in asked, chan,
-                            original, count, collocation=lifted)
-                elif synonym is None or rank > best:
-                    best = rank
-                    synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}",
-                                      True, bool(asked) and tag in asked, chan, original, count)
+        cands = []
+        for form, tag in ((original, "base"), *inflections):
+            if tag in blocked:
+                continue
+            n = forms_get(form, 0)
+            score = prior + (_FORM_WEIGHT * log1p(n) if n else 0.0)
+            if asked and tag not in asked:
+                score += _SYN_UNASKED
+            if reporting:
+                score += _tense_bonus(original, tag, doc_forms)
+            if parallel and tag in favoured:
+                score += parallel
+            context = logp(form, left)
+            if right is not None:
+                context += logp(right, form) - right_alone
+            score += context
+            cands.append((score, form, tag))
+        # A reporting verb's tense is the page's narrative (_tense_bonus), not
+        # its topic: its best-scoring form alone is ranked (seed 000's "tell
+        # apart" was restored as "tell", the topic fitting it 0.34 better
+        # than "told"). Tuning harness: one more right, none lost.
+        if reporting and cands:
+            cands = [max(cands)]
+        # The topic ranks the candidates but leaves the chosen one's score
+        # (its margin over keeping the word) to the pair scoring.
+        return doc, [
+            (score + _TOPIC_WEIGHT * fit(form) if fit is not None else score, score, form,
+             bool(asked) and tag in asked)
+            for score, form, tag in cands
+        ]
+
+    entries = _reverse_index().get(observed, ())
+    for original, count, channel in entries:
+        if count < 0 and (strict or moby_blocked):
+            continue  # Moby's loose associations: only for rare general words
+        chan = _SYNONYM + _MOBY_ONLY if channel is None else channel
+        doc, cands = ranked(original, count, chan)
+        for rank, score, form, asked_form in cands:
+            if synonym is None or rank > best:
+                best = rank
+                synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
+                                  asked_form, chan, original, count)
     keep_syn = keep
     # The document's other uses of the observed lemma weigh for keeping it
     # against a synonym as the original's uses weigh for the synonym.
     if _KEEP_DOC_WEIGHT and len(span) == 1:
         keep_syn += _KEEP_DOC_WEIGHT * math.log1p(max(0, doc_lemmas.get(observed, 0) - 1))
-    if fallback is not None and (synonym is None or synonym.score <= keep_syn) and (
+    # Past the gate, with the learned decision, where no synonym and no
+    # inflection beats keeping the word (Moby explains what WordNet cannot):
+    # a Moby-only candidate that makes a collocation where the observed word
+    # makes an unseen pair (_COLLOCATION_MIN), with the channel of a listed
+    # synonym.
+    if topic is not None and (synonym is None or synonym.score <= keep_syn) and (
         inflected is None or inflected.score <= keep
     ):
-        synonym = fallback
+        unseen = _unseen_sides(observed, left, right)
+        fallback: _Option | None = None
+        best = 0.0
+        for original, count, _ in entries if unseen[0] or unseen[1] else ():
+            if count >= 0 or original in _lemmas(observed):
+                continue
+            collocation = _collocation(original, *unseen)
+            if not collocation:
+                continue
+            doc, cands = ranked(original, count, _SYNONYM)
+            for rank, score, form, asked_form in cands:
+                if fallback is None or rank > best:
+                    best = rank
+                    fallback = _Option(
+                        score, form, f"syn {original} doc={doc} moby collocation="
+                        f"{collocation:.1f}", True, asked_form, _SYNONYM, original, count,
+                        collocation=collocation)
+        synonym = fallback or synonym
     return _Options(keep, keep_syn, inflected, synonym, strict)
 
 
