@@ -14,6 +14,10 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   syntax asks for one ("has approve" -> approved, "these finding" ->
   findings, "he say" -> said) and, for reporting verbs, in the document's
   narrative tense ("tell apart" -> told in a page that writes "said").
+  Past the gate, where nothing else beats keeping a word, a synonym only
+  Moby lists is a candidate too when it makes a strong collocation with a
+  neighbour the observed word makes an unseen pair with (a "tortured
+  phrase": "kidney disappointment" -> failure).
   The prior of a lost inflection is the lemma's own chance to be picked by
   such a spinner (WordNet: "symptom" has one sense and one lemma, so a spun
   "symptoms" is always "symptom"; "gene" shares its synset with "cistron" and
@@ -121,10 +125,12 @@ _MOBY_MIN_ZIPF = 2.8
 # :func:`_logp`, of at least _COLLOCATION_MIN nats: "kidney failure" 8.3,
 # "amino acid" 11.0, "the failure" 2.7) where the observed word's pair with
 # that neighbour is in none of the bigram lists. Past the gate, with the
-# learned decision, such a candidate is scored with the channel of a
-# WordNet-listed synonym (no _MOBY_ONLY), even for a word that reads as
-# English or that general English hardly uses, and the model reads the
-# association (feature ``collocation``); Thirteenth session (spun.md).
+# learned decision, where no other synonym and no inflection beats keeping
+# the word, such a candidate is scored with the channel of a listed synonym
+# (no _MOBY_ONLY), even for a word that reads as English or that general
+# English hardly uses, and the model reads the association (feature
+# ``collocation``) and how much of the page only Moby explains (``page_moby``).
+# spun.md, "Thirteenth session: beyond WordNet".
 _COLLOCATION_MIN = 5.0
 # Bonus for a reporting verb in the document's narrative tense.
 _TENSE_WEIGHT = 2.0
@@ -1066,8 +1072,9 @@ def _unseen_sides(observed: str, left: str | None, right: str | None) -> tuple[
     """The left and right neighbours of a one-word span whose pair with it is
     in none of the bigram lists (health, symspellpy, wordsegment), else None.
     Function words count: "are corrosive" is unseen, "are malignant" common;
-    without them (content words only) the tuning harness restores 369 Moby
-    words by a collocation (50 wrong, 3 fine words) instead of 542 (91, 3)."""
+    without them (content words only) the Moby tuning harness, with the
+    twelfth session's model, restored 369 words by a collocation (50 wrong,
+    3 fine words) instead of 542 (91, 3)."""
     if " " in observed:
         return None, None
     lists = (_health_bigrams(), _symspell()[1], _wordsegment()[1])
