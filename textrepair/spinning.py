@@ -14,6 +14,10 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   syntax asks for one ("has approve" -> approved, "these finding" ->
   findings, "he say" -> said) and, for reporting verbs, in the document's
   narrative tense ("tell apart" -> told in a page that writes "said").
+  Past the gate, where nothing else beats keeping a word, a synonym only
+  Moby lists is a candidate too when it makes a strong collocation with a
+  neighbour the observed word makes an unseen pair with (a "tortured
+  phrase": "kidney disappointment" -> failure).
   The prior of a lost inflection is the lemma's own chance to be picked by
   such a spinner (WordNet: "symptom" has one sense and one lemma, so a spun
   "symptoms" is always "symptom"; "gene" shares its synset with "cistron" and
@@ -115,6 +119,19 @@ _SPIN_RATE = 0.3  # a WordNet synonym: times the chance of that sense and lemma
 # lists loose associations: "lentigo" under point, check and score).
 _MOBY_ONLY = -6.0
 _MOBY_MIN_ZIPF = 2.8
+# A tortured phrase ("kidney disappointment" for kidney failure, "amino
+# corrosive" for amino acid): a Moby-only candidate makes a collocation with
+# a neighbour (its pointwise association, log P(pair) over independence under
+# :func:`_logp`, of at least _COLLOCATION_MIN nats: "kidney failure" 8.3,
+# "amino acid" 11.0, "the failure" 2.7) where the observed word's pair with
+# that neighbour is in none of the bigram lists. Past the gate, with the
+# learned decision, where no other synonym and no inflection beats keeping
+# the word, such a candidate is scored with the channel of a listed synonym
+# (no _MOBY_ONLY), even for a word that reads as English or that general
+# English hardly uses, and the model reads the association (feature
+# ``collocation``) and how much of the page only Moby explains (``page_moby``).
+# spun.md, "Thirteenth session: beyond WordNet".
+_COLLOCATION_MIN = 5.0
 # Bonus for a reporting verb in the document's narrative tense.
 _TENSE_WEIGHT = 2.0
 # Weight of log(1 + how often the document writes a candidate form itself).
@@ -368,6 +385,23 @@ def _suspicious() -> frozenset[str]:
         elif health.get(spun, 0) <= 2 and _zipf(freq.get(spun, 0.0)) < 3.5:
             out.add(spun)
     return frozenset(out)
+
+
+@cache
+def _moby_prints() -> frozenset[str]:
+    """Single words only Moby lists as a replacement of a common health word
+    (no WordNet row), that health text hardly uses (at most twice) and general
+    English rarely (zipf < 3.5), as :func:`_suspicious` picks its single
+    words: a Moby spinner writes them, a WordNet spinner does not. Tuning
+    documents 0-200 (thirteenth session), per 100 words of a page, distinct:
+    Moby-spun pages 1.5 - 5.3 (10th - 90th percentile), WordNet-spun and
+    clean pages 0.0 (90th percentile 0.27 and 0.15)."""
+    health, freq = _health(), _wordfreq()
+    return frozenset(
+        spun for spun, originals in _reverse_index().items()
+        if " " not in spun and all(count < 0 for _, count, _ in originals)
+        and health.get(spun, 0) <= 2 and _zipf(freq.get(spun, 0.0)) < 3.5
+    )
 
 
 @cache
@@ -686,7 +720,8 @@ def warm_up() -> None:
     forked afterwards share them instead of each building its own."""
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
-        _suspicious, _bare_lemmas, _symspell, _wordsegment, _bigram_tables, _topic, _model,
+        _suspicious, _moby_prints, _bare_lemmas, _symspell, _wordsegment, _bigram_tables,
+        _topic, _model,
     ):
         build()
     # lemminflect's tables (its lemma table about 0.8 s), read on the first
@@ -839,6 +874,7 @@ class _Option(NamedTuple):
     lemma: str  # the original lemma
     senses: int  # WordNet's sense count of the original (-1: Moby only)
     tag: str = ""  # an inflection's Penn tag ("" for a synonym)
+    collocation: float = 0.0  # a lifted Moby-only candidate's association (_COLLOCATION_MIN)
 
 
 _NOTHING_ASKED: frozenset[str] = frozenset()
@@ -940,12 +976,14 @@ def _options(
     # fits the rest of the page than the observed words (:func:`_site_fit`),
     # a term of the candidates' ranking.
     fit = _site_fit(topic, span) if topic is not None else None
-    for original, count, channel in _reverse_index().get(observed, ()):
-        if count < 0 and (strict or moby_blocked):
-            continue  # Moby's loose associations: only for rare general words
+
+    def ranked(original: str, count: int, chan: float) -> tuple[
+        int, list[tuple[float, float, str, bool]]
+    ]:
+        """The page's count of ``original`` and (rank, score, form, asked) of
+        each of its forms the site allows."""
         doc = doc_lemmas.get(original, 0)
         prior = _DOC_WEIGHT * log1p(doc) + _SENSE_WEIGHT * log1p(max(count, 0))
-        chan = _SYNONYM + _MOBY_ONLY if channel is None else channel
         prior += chan
         inflections = _tagged_inflections(original)
         # Where syntax asks for an inflection the original has, its other
@@ -977,20 +1015,91 @@ def _options(
         # than "told"). Tuning harness: one more right, none lost.
         if reporting and cands:
             cands = [max(cands)]
-        for score, form, tag in cands:
-            # The topic ranks the candidates but leaves the chosen one's score
-            # (its margin over keeping the word) to the pair scoring.
-            rank = score + _TOPIC_WEIGHT * fit(form) if fit is not None else score
+        # The topic ranks the candidates but leaves the chosen one's score
+        # (its margin over keeping the word) to the pair scoring.
+        return doc, [
+            (score + _TOPIC_WEIGHT * fit(form) if fit is not None else score, score, form,
+             bool(asked) and tag in asked)
+            for score, form, tag in cands
+        ]
+
+    entries = _reverse_index().get(observed, ())
+    for original, count, channel in entries:
+        if count < 0 and (strict or moby_blocked):
+            continue  # Moby's loose associations: only for rare general words
+        chan = _SYNONYM + _MOBY_ONLY if channel is None else channel
+        doc, cands = ranked(original, count, chan)
+        for rank, score, form, asked_form in cands:
             if synonym is None or rank > best:
                 best = rank
                 synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
-                                  bool(asked) and tag in asked, chan, original, count)
+                                  asked_form, chan, original, count)
     keep_syn = keep
     # The document's other uses of the observed lemma weigh for keeping it
     # against a synonym as the original's uses weigh for the synonym.
     if _KEEP_DOC_WEIGHT and len(span) == 1:
         keep_syn += _KEEP_DOC_WEIGHT * math.log1p(max(0, doc_lemmas.get(observed, 0) - 1))
+    # Past the gate, with the learned decision, where no synonym and no
+    # inflection beats keeping the word (Moby explains what WordNet cannot):
+    # a Moby-only candidate that makes a collocation where the observed word
+    # makes an unseen pair (_COLLOCATION_MIN), with the channel of a listed
+    # synonym.
+    if topic is not None and (synonym is None or synonym.score <= keep_syn) and (
+        inflected is None or inflected.score <= keep
+    ):
+        unseen = _unseen_sides(observed, left, right)
+        fallback: _Option | None = None
+        best = 0.0
+        for original, count, _ in entries if unseen[0] or unseen[1] else ():
+            if count >= 0 or original in _lemmas(observed):
+                continue
+            collocation = _collocation(original, *unseen)
+            if not collocation:
+                continue
+            doc, cands = ranked(original, count, _SYNONYM)
+            for rank, score, form, asked_form in cands:
+                if fallback is None or rank > best:
+                    best = rank
+                    fallback = _Option(
+                        score, form, f"syn {original} doc={doc} moby collocation="
+                        f"{collocation:.1f}", True, asked_form, _SYNONYM, original, count,
+                        collocation=collocation)
+        synonym = fallback or synonym
     return _Options(keep, keep_syn, inflected, synonym, strict)
+
+
+def _unseen_sides(observed: str, left: str | None, right: str | None) -> tuple[
+    str | None, str | None
+]:
+    """The left and right neighbours of a one-word span whose pair with it is
+    in none of the bigram lists (health, symspellpy, wordsegment), else None.
+    Function words count: "are corrosive" is unseen, "are malignant" common;
+    without them (content words only) the Moby tuning harness, with the
+    twelfth session's model, restored 369 words by a collocation (50 wrong,
+    3 fine words) instead of 542 (91, 3)."""
+    if " " in observed:
+        return None, None
+    lists = (_health_bigrams(), _symspell()[1], _wordsegment()[1])
+
+    def unseen(word: str | None, pair: str) -> str | None:
+        if word is None or any(pair in b for b in lists):
+            return None
+        return word
+
+    return unseen(left, f"{left} {observed}"), unseen(right, f"{observed} {right}")
+
+
+def _collocation(original: str, left: str | None, right: str | None) -> float:
+    """The strongest association (nats over independence, :func:`_logp`) that a
+    form of ``original`` makes with the neighbours given (the sides where the
+    observed pair is unseen), or 0.0 under _COLLOCATION_MIN."""
+    best = 0.0
+    for form in (original, *(f for f, _ in _tagged_inflections(original))):
+        if left is not None:
+            best = max(best, _logp(form, left) - _logp(form, None))
+        if right is not None:
+            best = max(best, _logp(right, form) - _logp(right, None))
+    return best if best >= _COLLOCATION_MIN else 0.0
 
 
 def _tense_bonus(lemma: str, tag: str, doc_forms: Counter[str]) -> float:
@@ -1077,6 +1186,9 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     page = _Page(doc_lemmas, Counter(lower), {})
     model = cfg.spin_decision == "model"
     topic = _doc_topic(lower) if model else None
+    # Which spinner the page shows: its distinct words only Moby explains,
+    # per 100 words (:func:`_moby_prints`; the learned decision reads it).
+    moby_rate = 100 * len(_moby_prints().intersection(lower)) / len(lower) if model else 0.0
     paragraphs = []
     starts = [t[0] for t in tokens]
     for para_start, para_end in _paragraphs(text):
@@ -1094,7 +1206,7 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
             # With the gate off (every spin_doc_min_* at 0: text known to be
             # spun) the page counts as far past it.
             ratio = evidence / needed if needed > 0 else math.inf
-            site = _SiteContext(ratio, para_evidence, frozenset(), 0.0, topic)
+            site = _SiteContext(ratio, para_evidence, frozenset(), 0.0, topic, moby_rate)
         paragraphs.append((idx, site))
     # A document short of evidence is confirmed by the first pass's margins
     # under the hand-set rule (before the second pass, which would double the
@@ -1436,14 +1548,16 @@ class _SiteContext(NamedTuple):
     """What the learned decision reads about a paragraph beyond the site: the
     document's gate evidence over the needed, the paragraph's fingerprint
     evidence per 100 words, (second pass) the tokens the first pass
-    changed and their share of the paragraph, and the document's topic
-    (:func:`_doc_topic`)."""
+    changed and their share of the paragraph, the document's topic
+    (:func:`_doc_topic`) and its distinct words only Moby explains per 100
+    words (:func:`_moby_prints`)."""
 
     doc_ratio: float
     para_evidence: float
     changed: frozenset[int]
     share: float
     topic: _Topic | None = None
+    moby_rate: float = 0.0
 
 
 def _restore_pass(
@@ -1573,7 +1687,8 @@ FEATURES = (
     "doc_ratio", "para_evidence", "second_pass", "neighbours_changed", "para_changed",
     "margin_over_1", "margin_over_3", "margin_over_6", "plural", "verb_form", "inflected_synonym",
     "topic_gain", "topic_candidate", "topic_missing",
-    "doc_bare", "verb_after_phrase", "ing_after_preposition", "page_tense",
+    "doc_bare", "verb_after_phrase", "ing_after_preposition", "page_tense", "collocation",
+    "page_moby",
 )
 
 
@@ -1648,7 +1763,7 @@ def _features(
         float(not option.synonym and tag == "NNS"),
         float(not option.synonym and tag != "NNS"),
         float(option.synonym and option.form != option.lemma),
-        *topic, *ninth,
+        *topic, *ninth, min(option.collocation, 12.0), min(site.moby_rate, 10.0),
     )
 
 
