@@ -37,13 +37,6 @@ from textrepair import Config, repair, replay, undo  # noqa: E402
 KINDS = ("glued_words", "mojibake", "ocr", "ptb_spacing", "replacement_chars", "spun",
          "wrapped_lines")
 
-GATES_OFF = Config(
-    spin_doc_min_rate=0.0, spin_doc_min_score=0.0, spin_doc_min_signals=0,
-    spin_paragraph_min_signals=0, ocr_doc_min_signals=0, ocr_doc_min_rate=0.0,
-    boundary_doc_min_repairs=0.0, boundary_doc_min_rate=0.0,
-)
-
-
 def stack(text: str, rng: random.Random) -> tuple[str, list[str]]:
     """``text`` with 1-3 damage kinds applied, and their names in order."""
     kinds = rng.sample(KINDS, rng.randint(1, 3))
@@ -59,7 +52,7 @@ def main() -> int:
     p.add_argument("--gates-off", action="store_true", help="every per-document gate open")
     args = p.parse_args()
 
-    config = GATES_OFF if args.gates_off else Config()
+    config = Config().gates_off() if args.gates_off else Config()
     counts: Counter[str] = Counter()
     second_steps: Counter[str] = Counter()
     failures = []

@@ -51,10 +51,7 @@ PROBE = (
 def main() -> int:
     from textrepair import Config, repair
 
-    config = Config().only(("restore_spun_words",)).with_values(
-        spin_doc_min_rate=0.0, spin_doc_min_score=0.0, spin_doc_min_signals=0,
-        spin_paragraph_min_signals=0,
-    )
+    config = Config().only(("restore_spun_words",)).gates_off()
     words = restored = fine = 0
     for sentence, phrase, original in PROBE:
         result = repair(sentence, config)

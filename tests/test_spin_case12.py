@@ -6,10 +6,7 @@ from textrepair import Config, repair
 
 # Gate off (text known to be spun), so that a short page written for the test
 # is read; "5-hydroxytryptamine" is a WordNet lemma of serotonin's synset.
-GATE_OFF = Config(
-    spin_doc_min_rate=0.0, spin_doc_min_score=0.0, spin_doc_min_signals=0,
-    spin_paragraph_min_signals=0,
-).only(["restore_spun_words"])
+GATE_OFF = Config().gates_off().only(["restore_spun_words"])
 PAGE = (
     "Low levels of serotonin are common in depression, and doctors often measure it. "
     "{} is made in the gut and in the brain, where it helps nerve cells send signals."

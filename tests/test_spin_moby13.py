@@ -31,10 +31,7 @@ FINE = (
     "and benefits of each treatment. Strong acids are corrosive to the skin, so the "
     "cleaner must be kept away from children and stored in a locked cupboard."
 )
-GATE_OFF = Config().only(["restore_spun_words"]).with_values(
-    spin_doc_min_rate=0.0, spin_doc_min_score=0.0, spin_doc_min_signals=0,
-    spin_paragraph_min_signals=0,
-)
+GATE_OFF = Config().only(["restore_spun_words"]).gates_off()
 
 
 def _options(text: str, word: str, with_topic: bool = True) -> spinning._Options:

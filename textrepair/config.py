@@ -221,6 +221,17 @@ class Config:
     def with_values(self, **values: Any) -> Config:
         return replace(self, **values)
 
+    def gates_off(self) -> Config:
+        """Every per-document gate open (the spun, OCR and word-boundary steps'
+        ``*_doc_min_*`` and ``spin_paragraph_min_signals`` at 0): for text known
+        to be damaged, in one pass. A second pass over the output may change more
+        (restored words are new context); clean text needs the gates."""
+        return replace(
+            self, spin_doc_min_rate=0.0, spin_doc_min_score=0.0, spin_doc_min_signals=0,
+            spin_paragraph_min_signals=0, ocr_doc_min_signals=0, ocr_doc_min_rate=0.0,
+            boundary_doc_min_repairs=0.0, boundary_doc_min_rate=0.0,
+        )
+
     def step_names(self) -> list[str]:
         """The names of all on/off fields, in declaration order."""
         return [f.name for f in fields(self) if f.type == "bool"]
