@@ -108,6 +108,9 @@ CLUSTER_TOKENS = st.one_of(
 # Found by this property: the wide search skipped "0:b1en" (three letters),
 # a piece repair made it "0:bien", which a second run read as "been".
 @example(["course.of", "0:b1en"])
+# And: a piece repaired ("scir" -> "sir") while the whole token's reading was
+# too weak to take, which the repair made cheap enough for a second run.
+@example(["p::scir"])
 def test_cluster_replay_and_idempotence(words: list[str]) -> None:
     text = " ".join(words)
     for config in (GATE_OFF, KNOWN_OCR):

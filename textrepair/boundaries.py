@@ -1945,7 +1945,9 @@ def _joined(tokens: list[regex.Match[str]], i: int, j: int) -> str | None:
             return word  # "i s", "t o": two single letters
         if word[0].isupper() and i > 0 and tokens[i - 1][0][-1] in ".!?:":
             return word  # "form. W e therefore": a sentence starts; not "hepatitis B e"
-    if not _is_word(low) or len(low) < 3:
+    if not _is_word(low) or len(low) < 3 or low in BOUNDARY_ARTICLE_GLUE:
+        # (split_glued_words would split the joined word again: "i na" is
+        # "in a", not the name "Ina".)
         return None
     if _zipf(low) < 3.0 and _health_lower().get(low, 0) < 3 and not (
         _rare_join(low) and any(

@@ -1041,6 +1041,12 @@ def _decide_all(
             if edit is not None:
                 edits = [e for e in edits if e not in inside]
                 edits.append(edit)
+            elif inside and _rereads(text, start, core, inside, ctx):
+                # Read as a whole but too weakly: its pieces' repairs would
+                # make the reading cheaper for a second run ("p::scir" ->
+                # "p::sir" -> "pair"), so they are not made either.
+                edits = [e for e in edits if e not in inside]
+                ctx.count("left_piece_reread", len(inside))
     return edits
 
 
