@@ -2236,7 +2236,8 @@ def _apposition(text: str, tokens: list[tuple[int, int, str]], view: list[str], 
     if k < idx[0]:
         return True
     gap = text[tokens[k][1] : tokens[k + 1][0]]
-    return "," not in gap and "&" not in gap and (
+    quoted = any(q in gap for q in "\"”’'")  # '“It works,” Jane Doe, lead author'
+    return ("," not in gap or quoted) and "&" not in gap and (
         gap.strip() != "" or bool(_lemmas(view[k]) & SPIN_REPORTING_VERBS))
 
 
