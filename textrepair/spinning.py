@@ -79,7 +79,7 @@ import math
 import operator
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 from typing import NamedTuple
@@ -267,11 +267,6 @@ _DOC_WEIGHT = 1.5
 # 0 -> 1.5 gained 0.4 points and cut fine words changed from 335 to 286.
 _KEEP_DOC_WEIGHT = _DOC_WEIGHT
 _SENSE_WEIGHT = 0.3
-# Weight of log(1 + how often the first pass restored a candidate elsewhere on
-# the page), counting at most _RESTORED_CAP restorations.
-_RESTORED_WEIGHT = float(__import__("os").environ.get("RW", "1.5"))
-_RESTORED_CAP = int(__import__("os").environ.get("RC", "2"))
-_RESTORED_IN_SCORE = __import__("os").environ.get("RS", "0") == "1"
 # The bigram model: health bigrams, symspellpy bigrams and wordfreq unigrams.
 _W_HEALTH = 0.45
 _W_GENERAL = 0.45
@@ -880,7 +875,6 @@ class _Option(NamedTuple):
     senses: int  # WordNet's sense count of the original (-1: Moby only)
     tag: str = ""  # an inflection's Penn tag ("" for a synonym)
     collocation: float = 0.0  # a lifted Moby-only candidate's association (_COLLOCATION_MIN)
-    restored: int = 0  # (final pass) the first pass's restorations of the original elsewhere
 
 
 _NOTHING_ASKED: frozenset[str] = frozenset()
@@ -920,7 +914,7 @@ def _options(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
     doc_forms: Counter[str], strict: bool,
     agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
-    topic: _Topic | None = None, again: Mapping[str, int] | None = None,
+    topic: _Topic | None = None,
 ) -> _Options:
     """The scores of keeping a lower-case span, of its best inflection and of
     its best synonym.
@@ -991,10 +985,6 @@ def _options(
         doc = doc_lemmas.get(original, 0)
         prior = _DOC_WEIGHT * log1p(doc) + _SENSE_WEIGHT * log1p(max(count, 0))
         prior += chan
-        lift = _RESTORED_WEIGHT * log1p(again.get(original, 0)) if again else 0.0
-        if _RESTORED_IN_SCORE:
-            prior += lift
-            lift = 0.0
         inflections = _tagged_inflections(original)
         # Where syntax asks for an inflection the original has, its other
         # forms are as unlikely as an untriggered inflection.
@@ -1028,7 +1018,7 @@ def _options(
         # The topic ranks the candidates but leaves the chosen one's score
         # (its margin over keeping the word) to the pair scoring.
         return doc, [
-            (score + lift + (_TOPIC_WEIGHT * fit(form) if fit is not None else 0.0), score, form,
+            (score + _TOPIC_WEIGHT * fit(form) if fit is not None else score, score, form,
              bool(asked) and tag in asked)
             for score, form, tag in cands
         ]
@@ -1043,8 +1033,7 @@ def _options(
             if synonym is None or rank > best:
                 best = rank
                 synonym = _Option(score, form, f"syn {original} doc={doc} wn={count}", True,
-                                  asked_form, chan, original, count,
-                                  restored=again.get(original, 0) if again else 0)
+                                  asked_form, chan, original, count)
     keep_syn = keep
     # The document's other uses of the observed lemma weigh for keeping it
     # against a synonym as the original's uses weigh for the synonym.
@@ -1233,45 +1222,15 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
             ctx.count("doc_below_gate")
             return []
         ctx.count("docs_confirmed")
-    if model:
-        firsts = [
-            _restore_pass(text, tokens, lower, idx, page, ctx, (lower, lower), False, site)
-            for idx, site in paragraphs
-        ]
-        restored, own = _restored_originals(lower, firsts)
-        page = page._replace(restored=restored, own=own)
     edits: list[Edit] = []
     for (idx, site), first in zip(paragraphs, firsts):
+        if site is not None:
+            first = _restore_pass(text, tokens, lower, idx, page, ctx, (lower, lower),
+                                  False, site)
         edits.extend(_restore_paragraph(text, tokens, lower, idx, page, ctx, first or [],
                                         site))
     ctx.count("docs_gated")
     return edits
-
-
-def _restored_originals(
-    lower: list[str], firsts: list[list[tuple[tuple[int, int], Edit, float]] | None],
-) -> tuple[Counter[str], dict[int, str]]:
-    """The originals the first pass restored as synonyms (the candidate of the
-    observed words whose form it wrote), counted over the page, and per first
-    token of each such span its original: the spinner is random, so a page's
-    originals recur, and the final pass ranks a site's candidates with them
-    as it does with the page's unspun uses."""
-    restored: Counter[str] = Counter()
-    own: dict[int, str] = {}
-    import os
-    fp = os.environ.get("RF", "1") == "1"
-    mm = float(os.environ.get("RM", "0"))
-    for (a, b), edit, margin in (e for first in firsts for e in first or ()):
-        after = edit.after.lower()
-        observed = " ".join(lower[a : b + 1])
-        if margin < mm or (fp and observed not in _fingerprints()):
-            continue
-        for original, _, _ in _reverse_index().get(observed, ()):
-            if original == after or original in _lemmas(after):
-                restored[original] += 1
-                own[a] = original
-                break
-    return restored, own
 
 
 def _confirmation(
@@ -1561,27 +1520,16 @@ def _joint_pairs(
 def _site_options(
     page: _Page, span: list[str], left: str | None, right: str | None, strict: bool,
     agreement: tuple[frozenset[str], tuple[str, ...], float], topic: _Topic | None,
-    own: str = "",
 ) -> _Options:
     """:func:`_options` of a site, memoised on the page: a site scored before
     (the first pass where the second sees the same neighbours, a word the page
     repeats, the pair search reading the first pass's candidates) is not
-    scored again. In the final pass the site's candidates that the first pass
-    restored elsewhere on the page (``page.restored``; not counting ``own``,
-    the site's own first-pass restoration) are part of the key."""
-    observed = " ".join(span)
-    restored: tuple[tuple[str, int], ...] = ()
-    if page.restored:
-        restored = tuple(
-            (original, min(n, _RESTORED_CAP))
-            for original, _, _ in _reverse_index().get(observed, ())
-            if (n := page.restored.get(original, 0) - (original == own)) > 0
-        )
-    key = (observed, left, right, strict, agreement, topic is not None, restored)
+    scored again."""
+    key = (" ".join(span), left, right, strict, agreement, topic is not None)
     opts = page.scored.get(key)
     if opts is None:
         opts = page.scored[key] = _options(span, left, right, page.lemmas, page.forms, strict,
-                                           agreement, topic, dict(restored))
+                                           agreement, topic)
     return opts
 
 
@@ -1593,12 +1541,7 @@ class _Page(NamedTuple):
     lemmas: Counter[str]
     forms: Counter[str]
     scored: dict[tuple[str, str | None, str | None, bool,
-                       tuple[frozenset[str], tuple[str, ...], float], bool,
-                       tuple[tuple[str, int], ...]], _Options]
-    # (final pass) the originals the first pass restored as synonyms, with
-    # their counts, and per first token of a restored span its original.
-    restored: Mapping[str, int] = {}
-    own: Mapping[int, str] = {}
+                       tuple[frozenset[str], tuple[str, ...], float], bool], _Options]
 
 
 class _SiteContext(NamedTuple):
@@ -1663,8 +1606,7 @@ def _restore_pass(
             strict = form not in _fingerprints() and (n == 1 or form not in _suspicious())
             agreement = _agreement(text, tokens, views, span_ids, idx)
             topic = site.topic if site is not None else None
-            opts = _site_options(page, span, left, right, strict, agreement, topic,
-                                 page.own.get(span_ids[0], ""))
+            opts = _site_options(page, span, left, right, strict, agreement, topic)
             if site is None:
                 extra = cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0)
                 found = _margin_choice(opts, extra)
@@ -1746,7 +1688,7 @@ FEATURES = (
     "margin_over_1", "margin_over_3", "margin_over_6", "plural", "verb_form", "inflected_synonym",
     "topic_gain", "topic_candidate", "topic_missing",
     "doc_bare", "verb_after_phrase", "ing_after_preposition", "page_tense", "collocation",
-    "page_moby", "doc_restored",
+    "page_moby",
 )
 
 
@@ -1822,7 +1764,6 @@ def _features(
         float(not option.synonym and tag != "NNS"),
         float(option.synonym and option.form != option.lemma),
         *topic, *ninth, min(option.collocation, 12.0), min(site.moby_rate, 10.0),
-        math.log1p(option.restored),
     )
 
 
