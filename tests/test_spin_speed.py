@@ -90,7 +90,8 @@ def _run(text: str, config: Config, memo: bool, monkeypatch: pytest.MonkeyPatch)
     with monkeypatch.context() as m:
         m.setattr(spinning, "_options", counted)
         if not memo:
-            m.setattr(spinning, "_Page", lambda lemmas, forms, _: page(lemmas, forms, _NoMemo()))
+            m.setattr(spinning, "_Page",
+                      lambda lemmas, forms, past, _: page(lemmas, forms, past, _NoMemo()))
         m.setattr(spinning, "_TRACE", [])
         ctx = StepContext(config, "restore_spun_words")
         edits = spinning.restore_spun_words(text, ctx)

@@ -1196,7 +1196,8 @@ def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     for w in lower:
         for lemma in _lemmas(w):
             doc_lemmas[lemma] += 1
-    page = _Page(doc_lemmas, Counter(lower), {})
+    forms = Counter(lower)
+    page = _Page(doc_lemmas, forms, _narrative(forms) > 0, {})
     model = cfg.spin_decision == "model"
     topic = _doc_topic(lower) if model else None
     # Which spinner the page shows: its distinct words only Moby explains,
@@ -1483,7 +1484,7 @@ def _joint_pairs(
         """The first pass's candidates of token t and their gains over keeping it."""
         form = lower[t]
         strict = form not in _fingerprints()
-        agreement = _agreement(text, tokens, views, [t], idx, _narrative(page.forms) > 0)
+        agreement = _agreement(text, tokens, views, [t], idx, page.past)
         opts = _site_options(page, [form], left, right, strict, agreement, site.topic)
         return {
             o.form: o.score - (opts.keep_syn if o.synonym else opts.keep)
@@ -1553,6 +1554,7 @@ class _Page(NamedTuple):
 
     lemmas: Counter[str]
     forms: Counter[str]
+    past: bool  # the page's narrative is past (:func:`_narrative`)
     scored: dict[tuple[str, str | None, str | None, bool,
                        tuple[frozenset[str], tuple[str, ...], float], bool], _Options]
 
@@ -1617,8 +1619,7 @@ def _restore_pass(
                 left = "two"
             right = _neighbour(text, tokens, views[1], span_ids[-1], 1, idx)
             strict = form not in _fingerprints() and (n == 1 or form not in _suspicious())
-            agreement = _agreement(text, tokens, views, span_ids, idx,
-                                   _narrative(doc_forms) > 0)
+            agreement = _agreement(text, tokens, views, span_ids, idx, page.past)
             topic = site.topic if site is not None else None
             opts = _site_options(page, span, left, right, strict, agreement, topic)
             if site is None:
