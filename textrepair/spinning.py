@@ -26,8 +26,9 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   neighbours (bigram counts of the health corpus and of symspellpy, backed off
   to wordfreq's general frequency), how often the original lemma occurs
   elsewhere in the same document (the spinner is random, so "cistron" is
-  "gene" two sentences later), and WordNet's sense counts (which lemma of a
-  synset is the usual one);
+  "gene" two sentences later), WordNet's sense counts (which lemma of a
+  synset is the usual one) and, beside a person's name ("Jane Doe, lead study
+  generator and"), whether a candidate's usual sense names a person;
 * **the spin gate** comes first: a document is only touched when its distinct
   fingerprints add up to enough evidence. A fingerprint is a form a spinner
   writes far more often than clean text does: the log likelihood ratio of the
