@@ -50,6 +50,8 @@ MIN_ZIPF = 3.0
 MIN_HEALTH = 30
 MOBY_MIN_HEALTH = 200
 RARE_MIN_ZIPF = 1.5
+NOUN_PERSON = "18"  # WordNet's lexicographer file of nouns that name people
+PERSON_OUT = ROOT / "dictionaries" / "spin_person.tsv"
 
 
 class WordNet:
@@ -59,8 +61,9 @@ class WordNet:
     order; ``synsets[(pos, offset)]`` lists the synset's lemmas (lower case,
     multiword lemmas with spaces); ``counts[(lemma, pos, offset)]`` is the
     SemCor tag count of that sense; ``glosses[(pos, offset)]`` is the synset's
-    gloss and ``links[(pos, offset)]`` its hypernyms (for adjectives: similar
-    adjectives) as ``(pos, offset)``.
+    gloss, ``links[(pos, offset)]`` its hypernyms (for adjectives: similar
+    adjectives) as ``(pos, offset)`` and ``lexnames[(pos, offset)]`` its
+    lexicographer file number ("18" is noun.person).
     """
 
     def __init__(self, root: Path = WORDNET) -> None:
@@ -74,6 +77,7 @@ class WordNet:
         self.counts: dict[tuple[str, str, str], int] = {}
         self.glosses: dict[tuple[str, str], str] = {}
         self.links: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.lexnames: dict[tuple[str, str], str] = {}
         by_pos: dict[tuple[str, str], list[str]] = {}
         for pos, name in POS_FILES.items():
             for line in (root / f"data.{name}").read_text("latin-1").splitlines():
@@ -88,6 +92,7 @@ class WordNet:
                     if word not in lemmas:
                         lemmas.append(word)
                 self.synsets[(pos, offset)] = lemmas
+                self.lexnames[(pos, offset)] = parts[1]
                 at = 4 + 2 * n  # the pointer count, after the lemmas
                 links = []
                 for k in range(int(parts[at])):
@@ -206,6 +211,18 @@ def build(wn: WordNet) -> list[tuple[str, ...]]:
     ]
 
 
+def person_nouns(wn: WordNet) -> list[tuple[str, ...]]:
+    """The one-word nouns whose most frequent noun sense (WordNet's first) names
+    a person (lexicographer file noun.person): "author", "director",
+    "neurologist", not "generator" (an artifact first) nor "head"."""
+    rows = []
+    for lemma, senses in wn.index.items():
+        nouns = [s for s in senses if s[0] == "n"]
+        if lemma.isalpha() and nouns and wn.lexnames[nouns[0]] == NOUN_PERSON:
+            rows.append((lemma,))
+    return rows
+
+
 def _inflections(lemma: str) -> set[str]:
     """The inflected forms lemminflect lists for ``lemma`` (every part of speech)."""
     from lemminflect import getAllInflections
@@ -237,6 +254,8 @@ SOURCES = (
     "wordfreq 3 and dictionaries/health_words.tsv to select common originals"
 )
 
+PERSON_SOURCES = "WordNet 3.0 (Princeton University, WordNet 3.0 license; Debian wordnet-base)"
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -247,7 +266,7 @@ def main() -> int:
 
     from textrepair.resources import write_table
 
-    rows = build(WordNet(args.wordnet))
+    wn = WordNet(args.wordnet)
     notes = (
         f"originals: wordfreq zipf >= {MIN_ZIPF} or health count >= {MIN_HEALTH} (the lemma "
         f"or one of its inflections), or zipf >= {RARE_MIN_ZIPF} with only the spun forms "
@@ -258,18 +277,24 @@ def main() -> int:
         "of the original writes spun (0 for Moby-only pairs); rows with spun = "
         "original give the chance that it writes the original's own lemma"
     )
-    columns = ["spun", "original", "sources", "wn_count", "p_spin"]
+    tables = [
+        (OUT, "spin_synonyms", SOURCES, ["spun", "original", "sources", "wn_count", "p_spin"],
+         build(wn), notes),
+        (PERSON_OUT, "spin_person", PERSON_SOURCES, ["noun"], person_nouns(wn),
+         "one-word nouns whose first (most frequent) WordNet noun sense is in noun.person"),
+    ]
+    failed = 0
     with TemporaryDirectory() as tmp:
-        path = Path(tmp) / OUT.name if args.check else OUT
-        write_table(
-            path, "spin_synonyms", "scripts/build_synonyms.py", SOURCES, columns, rows, notes
-        )
-        if args.check:
-            same = path.read_bytes() == OUT.read_bytes()
-            print("spin_synonyms.tsv is up to date" if same else "spin_synonyms.tsv differs")
-            return 0 if same else 1
-    print(f"wrote {OUT} ({len(rows):,} rows, {OUT.stat().st_size / 1e6:.1f} MB)")
-    return 0
+        for out, name, sources, columns, rows, note in tables:
+            path = Path(tmp) / out.name if args.check else out
+            write_table(path, name, "scripts/build_synonyms.py", sources, columns, rows, note)
+            if args.check:
+                same = path.read_bytes() == out.read_bytes()
+                print(f"{out.name} is up to date" if same else f"{out.name} differs")
+                failed += not same
+            else:
+                print(f"wrote {out} ({len(rows):,} rows, {out.stat().st_size / 1e6:.1f} MB)")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ it. :func:`restore_spun_words` reverses it with a noisy-channel choice:
   neighbours (bigram counts of the health corpus and of symspellpy, backed off
   to wordfreq's general frequency), how often the original lemma occurs
   elsewhere in the same document (the spinner is random, so "cistron" is
-  "gene" two sentences later), and WordNet's sense counts (which lemma of a
-  synset is the usual one);
+  "gene" two sentences later), WordNet's sense counts (which lemma of a
+  synset is the usual one) and, beside a person's name ("Jane Doe, lead study
+  generator and"), whether a candidate's usual sense names a person;
 * **the spin gate** comes first: a document is only touched when its distinct
   fingerprints add up to enough evidence. A fingerprint is a form a spinner
   writes far more often than clean text does: the log likelihood ratio of the
@@ -138,6 +139,12 @@ _APPOSITION_RIGHT = ("and", "at", "of", "in", "with", "from", "for", "who", "on"
 # Subjects whose bare verb follows the page's past narrative (:func:`_person_agent`).
 _AGENT_PRONOUNS = ("he", "she")
 _AGENT_GROUPS = ("colleagues", "team", "coworkers", "collaborators")
+# Fifteenth session (spun.md): the head of a noun phrase in apposition to a
+# person's name names a person or a role ("Jane Doe, lead study author and").
+# There a synonym whose most frequent WordNet noun sense is a person
+# (``spin_person.tsv``) scores this much more when the observed word's is not
+# ("generator" -> author), and this much less in the reverse case.
+_PERSON_WEIGHT = 1.0
 # Bonus for a reporting verb in the document's narrative tense.
 _TENSE_WEIGHT = 2.0
 # Weight of log(1 + how often the document writes a candidate form itself).
@@ -311,6 +318,12 @@ def _reverse_index() -> dict[str, tuple[tuple[str, int, float | None], ...]]:
             channel = math.log(_SPIN_RATE * float(p_spin)) if float(p_spin) > 0 else None
             index[spun].append((original, int(count) if "wn" in sources else -1, channel))
     return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """The nouns whose most frequent WordNet sense names a person."""
+    return frozenset(row[0] for row in table_rows("spin_person"))
 
 
 @cache
@@ -727,7 +740,7 @@ def warm_up() -> None:
     for build in (
         _reverse_index, _self_rates, _acronyms, _fingerprint_byte_set, _gate_tables,
         _suspicious, _moby_prints, _bare_lemmas, _symspell, _wordsegment, _bigram_tables,
-        _topic, _model,
+        _topic, _model, _person_nouns,
     ):
         build()
     # lemminflect's tables (its lemma table about 0.8 s), read on the first
@@ -920,10 +933,13 @@ def _options(
     span: list[str], left: str | None, right: str | None, doc_lemmas: Counter[str],
     doc_forms: Counter[str], strict: bool,
     agreement: tuple[frozenset[str], tuple[str, ...], float] = (frozenset(), (), 0.0),
-    topic: _Topic | None = None,
+    topic: _Topic | None = None, person: bool = False,
 ) -> _Options:
     """The scores of keeping a lower-case span, of its best inflection and of
-    its best synonym.
+    its best synonym; ``person``: the span heads a noun phrase in apposition
+    to a person's name (:func:`_person_slot`), where a synonym that names a
+    person where the observed word does not scores ``_PERSON_WEIGHT`` more,
+    and one that does not where it does that much less.
 
     The word's own inflections are candidates when it is a bare lemma, more
     likely where syntax asks for one (``_TRIGGERS``: "has approve", "these
@@ -982,6 +998,8 @@ def _options(
     # fits the rest of the page than the observed words (:func:`_site_fit`),
     # a term of the candidates' ranking.
     fit = _site_fit(topic, span) if topic is not None else None
+    persons = _person_nouns() if person else frozenset()
+    observed_person = observed in persons
 
     def ranked(original: str, count: int, chan: float) -> tuple[
         int, list[tuple[float, float, str, bool]]
@@ -991,6 +1009,8 @@ def _options(
         doc = doc_lemmas.get(original, 0)
         prior = _DOC_WEIGHT * log1p(doc) + _SENSE_WEIGHT * log1p(max(count, 0))
         prior += chan
+        if person and (original in persons) != observed_person:
+            prior += -_PERSON_WEIGHT if observed_person else _PERSON_WEIGHT
         inflections = _tagged_inflections(original)
         # Where syntax asks for an inflection the original has, its other
         # forms are as unlikely as an untriggered inflection.
@@ -1154,7 +1174,8 @@ def _gate_bytes(text: str) -> list[bytes]:
 
 @normaliser(
     order=70,
-    dictionaries=("spin_synonyms", "spin_model", "spin_topic", "health_words", "health_bigrams"),
+    dictionaries=("spin_synonyms", "spin_model", "spin_topic", "spin_person", "health_words",
+                  "health_bigrams"),
     load=warm_up,
 )
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
@@ -1485,7 +1506,8 @@ def _joint_pairs(
         form = lower[t]
         strict = form not in _fingerprints()
         agreement = _agreement(text, tokens, views, [t], idx, page.past)
-        opts = _site_options(page, [form], left, right, strict, agreement, site.topic)
+        person = _person_slot(text, tokens, views, [t], idx, right)
+        opts = _site_options(page, [form], left, right, strict, agreement, site.topic, person)
         return {
             o.form: o.score - (opts.keep_syn if o.synonym else opts.keep)
             for o in (opts.inflected, opts.synonym) if o is not None and " " not in o.form
@@ -1534,16 +1556,17 @@ def _joint_pairs(
 def _site_options(
     page: _Page, span: list[str], left: str | None, right: str | None, strict: bool,
     agreement: tuple[frozenset[str], tuple[str, ...], float], topic: _Topic | None,
+    person: bool = False,
 ) -> _Options:
     """:func:`_options` of a site, memoised on the page: a site scored before
     (the first pass where the second sees the same neighbours, a word the page
     repeats, the pair search reading the first pass's candidates) is not
     scored again."""
-    key = (" ".join(span), left, right, strict, agreement, topic is not None)
+    key = (" ".join(span), left, right, strict, agreement, topic is not None, person)
     opts = page.scored.get(key)
     if opts is None:
         opts = page.scored[key] = _options(span, left, right, page.lemmas, page.forms, strict,
-                                           agreement, topic)
+                                           agreement, topic, person)
     return opts
 
 
@@ -1556,7 +1579,7 @@ class _Page(NamedTuple):
     forms: Counter[str]
     past: bool  # the page's narrative is past (:func:`_narrative`)
     scored: dict[tuple[str, str | None, str | None, bool,
-                       tuple[frozenset[str], tuple[str, ...], float], bool], _Options]
+                       tuple[frozenset[str], tuple[str, ...], float], bool, bool], _Options]
 
 
 class _SiteContext(NamedTuple):
@@ -1621,7 +1644,8 @@ def _restore_pass(
             strict = form not in _fingerprints() and (n == 1 or form not in _suspicious())
             agreement = _agreement(text, tokens, views, span_ids, idx, page.past)
             topic = site.topic if site is not None else None
-            opts = _site_options(page, span, left, right, strict, agreement, topic)
+            person = _person_slot(text, tokens, views, span_ids, idx, right)
+            opts = _site_options(page, span, left, right, strict, agreement, topic, person)
             if site is None:
                 extra = cfg.spin_common_extra_margin + (_SPAN_EXTRA if n > 1 else 0.0)
                 found = _margin_choice(opts, extra)
@@ -2170,8 +2194,8 @@ def _agreement(
         i -= 1
     if singular_right and not favoured:  # "one of the symptoms is": the verb agrees with one
         blocked.add("NNS")
-    elif right in (None, *_APPOSITION_RIGHT) and not favoured and _apposition(
-        text, tokens, views[0], span_ids[0], idx
+    elif not favoured and _person_slot(
+        text, tokens, views, span_ids, idx, right
     ):  # "Dr. Jane Doe, lead study author and": nor the verb's -s form, its spelling
         blocked.update(("NNS", "VBZ"))
     if plural_right and not favoured and "NNS" not in blocked:
@@ -2198,6 +2222,15 @@ def _person_agent(text: str, tokens: list[tuple[int, int, str]], view: list[str]
         before = _neighbour(text, tokens, view, j, -1, idx)
     return before == "and" and _neighbour(text, tokens, view, j - 1, -1, idx) is not None and (
         _title_word(tokens[j - 2][2]))
+
+
+def _person_slot(text: str, tokens: list[tuple[int, int, str]],
+                 views: tuple[list[str], list[str]], span_ids: list[int], idx: list[int],
+                 right: str | None) -> bool:
+    """Whether a span heads a noun phrase in apposition to a person's name (the
+    phrase ends at punctuation or a word of _APPOSITION_RIGHT, ``right``)."""
+    return right in (None, *_APPOSITION_RIGHT) and _apposition(
+        text, tokens, views[0], span_ids[0], idx)
 
 
 def _apposition(text: str, tokens: list[tuple[int, int, str]], view: list[str], first: int,
