@@ -47,13 +47,16 @@ def test_the_head_of_a_role_after_a_name_is_a_person_slot(
 
 @pytest.mark.parametrize("text", [
     # Two people, a place after a preposition or a determiner, a lone
-    # capitalised word, a list of names, a subject that goes on.
+    # capitalised word, a list of names, a subject that goes on, a count.
     "Jane Holm and Lars Berglund, study generator, said so.",
     "In New York, study generator said so.",
     "In the United Kingdom, study generator said so.",
     "However, study generator said so.",
     "Maria Okafor, Jane Holm, study generator, said so.",
     "Jane Holm, study generator say so.",
+    # A count in the phrase: the name is a programme's, the noun a count's.
+    "Expanded Access Program, 98 generator (9.3%) had it.",
+    "Jane Holm, 2 generator, said so.",
 ])
 def test_no_apposition_no_person_slot(text: str) -> None:
     assert not _slot(text, "generator")

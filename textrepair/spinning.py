@@ -2243,7 +2243,7 @@ def _apposition(text: str, tokens: list[tuple[int, int, str]], view: list[str], 
     list or a coordination ("Smith and Jones, study authors"), a preposition
     or a determiner ("In the United States, the term", "In New York, study
     authors"), nor after one capitalised word ("However, patients",
-    "Intervention: Initially, two-view").
+    "Intervention: Initially, two-view"), nor with a number in the phrase.
 
     Health dev text (3,062 documents, the head a noun, the phrase ended by
     punctuation or _APPOSITION_RIGHT): 6 singular heads ("Dr. Eric Winer,
@@ -2253,7 +2253,8 @@ def _apposition(text: str, tokens: list[tuple[int, int, str]], view: list[str], 
         word = _neighbour(text, tokens, view, j, -1, idx)
         if word is None:
             break
-        if word in SPIN_FUNCTION_WORDS:
+        # A count is no part of a role ("Access Program, 98 patients (9.3%)").
+        if word in SPIN_FUNCTION_WORDS or any(c.isdigit() for c in word):
             return False
         j -= 1
     else:
