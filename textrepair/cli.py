@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .changes import ChangeLogError, read_log, replay, undo, write_log
-from .config import Config
+from .config import SOURCES, Config
 from .pipeline import check_header, log_header, repair
 
 # Subcommands live in their own modules, each with main(argv) -> int.
@@ -60,7 +60,7 @@ def decode(data: bytes, encoding: str, name: str) -> str:
 
 
 def add_step_options(p: argparse.ArgumentParser, when: str = "") -> None:
-    """--only, --skip and --min-confidence, shared by every command that repairs
+    """--only, --skip, --min-confidence, --source and --set, shared by every command that repairs
     (``when`` prefixes their help, e.g. "when repairing: ")."""
     steps = Config().step_names()
     p.add_argument("--only", nargs="+", metavar="STEP", choices=steps,
@@ -69,11 +69,19 @@ def add_step_options(p: argparse.ArgumentParser, when: str = "") -> None:
                    help=f"{when}skip these steps")
     p.add_argument("--min-confidence", type=float, metavar="X",
                    help=f"{when}make only edits with confidence >= X (0..1)")
+    p.add_argument("--source", nargs="+", metavar="KIND", choices=list(SOURCES),
+                   help=f"{when}the text is known to come from KIND ({', '.join(SOURCES)}): "
+                   "open that damage's gates (for one pass over damaged text; clean text "
+                   "needs the default gates)")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help=f"{when}set a Config field (repeatable), e.g. --set ocr_margin=2.5")
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
     """The Config that :func:`add_step_options`' flags ask for; ValueError if invalid."""
-    config = Config()
+    config = Config().for_source(*(args.source or ()))
+    for setting in args.set:
+        config = config.with_setting(setting)
     if args.only:
         config = config.only(args.only)
     if args.skip:

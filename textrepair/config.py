@@ -232,6 +232,59 @@ class Config:
             boundary_doc_min_repairs=0.0, boundary_doc_min_rate=0.0,
         )
 
+    def for_source(self, *sources: str) -> Config:
+        """The settings for text known to come from ``sources`` (names in
+        :data:`SOURCES`): the gates of the damage that source makes are open,
+        since the user knows the damage is there. ``"ocr"``: OCR output (the
+        OCR gate off and the wide search on); ``"pdf"``: PDF extraction (the
+        word-boundary gate off, Penn-Treebank spacing believed at one signal);
+        ``"damaged"``: every gate off (:meth:`gates_off`). For one pass over
+        such text; clean text needs the default gates.
+
+        >>> Config().for_source("ocr", "pdf").ocr_wide_distance
+        3
+        """
+        config = self
+        for source in sources:
+            if source not in SOURCES:
+                raise ValueError(
+                    f"unknown source {source!r}; choose from {', '.join(SOURCES)}"
+                )
+            if source == "damaged":
+                config = config.gates_off()
+            config = replace(config, **SOURCES[source])
+        return config
+
+    def with_setting(self, setting: str) -> Config:
+        """``setting`` is "FIELD=VALUE" (the command line's ``--set``): the value
+        is read as the field's type (a bool as true/false, yes/no, on/off or 1/0).
+
+        >>> Config().with_setting("ocr_margin=2.5").ocr_margin
+        2.5
+        """
+        name, sep, raw = setting.partition("=")
+        name, raw = name.strip(), raw.strip()
+        kinds = {f.name: f.type for f in fields(self)}
+        if not sep or name not in kinds:
+            raise ValueError(
+                f"--set wants FIELD=VALUE with a Config field, got {setting!r} "
+                "(the fields: python -c 'import textrepair; help(textrepair.Config)')"
+            )
+        kind = kinds[name]
+        try:
+            if kind == "bool":
+                value: Any = {"true": True, "yes": True, "on": True, "1": True, "false": False,
+                              "no": False, "off": False, "0": False}[raw.lower()]
+            elif kind == "int":
+                value = int(raw)
+            elif kind == "float":
+                value = float(raw)
+            else:
+                value = raw
+        except (KeyError, ValueError):
+            raise ValueError(f"--set {name}: {raw!r} is not a {kind}") from None
+        return replace(self, **{name: value})
+
     def step_names(self) -> list[str]:
         """The names of all on/off fields, in declaration order."""
         return [f.name for f in fields(self) if f.type == "bool"]
@@ -260,3 +313,22 @@ class Config:
                 f"unknown normaliser {', '.join(unknown)}; "
                 f"choose from {', '.join(self.step_names())}"
             )
+
+
+# What a user may know about where a text comes from (Config.for_source, the
+# command line's --source): the settings that open the gates of that source's
+# damage. The gates exist for text that may be clean; known damage needs none.
+SOURCES: dict[str, dict[str, Any]] = {
+    # OCR output: repair_ocr_garble with its gate off and the wide search on
+    # (docs/results/ocr.md, "OCR known" rows).
+    "ocr": {"ocr_doc_min_signals": 0, "ocr_doc_min_rate": 0.0, "ocr_wide_distance": 3},
+    # PDF extraction: both word-boundary steps with their gate off, and Penn-
+    # Treebank spacing believed at one signal (docs/results/glued_words.md,
+    # "known PDF" rows).
+    "pdf": {
+        "boundary_doc_min_repairs": 0.0, "boundary_doc_min_rate": 0.0,
+        "ptb_min_signals": 1, "ptb_doc_min_signals": 1,
+    },
+    # Damage of unknown kind: every per-document gate off (Config.gates_off).
+    "damaged": {},
+}

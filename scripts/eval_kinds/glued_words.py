@@ -151,7 +151,8 @@ def _known_damaged_ptb(text: str) -> str:
 
 
 def _known_damaged_pdf(text: str) -> str:
-    """What a user runs on text known to come from PDF extraction: the spacing
+    """What a user runs on text known to come from PDF extraction (``--source
+    pdf``, these steps only): the spacing
     step too, with its gates at one signal (a paragraph of PDF text with one
     " ." or "( X )" is tokenized, not a clean text's odd spacing), then the
     two boundary steps with their gate off. The row to quote for this set;
@@ -159,11 +160,7 @@ def _known_damaged_pdf(text: str) -> str:
     from textrepair import Config, repair
 
     steps = ("detokenize_ptb_spacing", *(STEPS or ()))
-    config = Config(
-        boundary_doc_min_repairs=0, boundary_doc_min_rate=0.0,
-        ptb_min_signals=1, ptb_doc_min_signals=1,
-    ).only(steps)
-    return repair(text, config).text
+    return repair(text, Config().for_source("pdf").only(steps)).text
 
 
 GATE_OFF = "textrepair, gate off (text known to be damaged)"
