@@ -280,6 +280,7 @@ WIDE_NEGATIVES = [
     ("paired_brackets", "The gene(s) and mass(es) were found."),
     ("dash_joined_words", "The life—time risk was small."),
     ("capital_after_a_mark", "Eat a better diet.A walk helps."),
+    ("word_glued_to_a_number", "Proc. of18th COLING; the 1990sand 2004in trials."),
 ]
 
 

@@ -139,6 +139,10 @@ _CLUSTER_MOST = 300  # more matching words: the token is no evidence of any
 # "•fever"; brackets, quotes and stops are stripped off the token before).
 _LEADING_CLUSTER = regex.compile(r"(?!\d+[a-z])[~^`|\\\d][^A-Za-z]?[a-z]{2}")
 _LETTER_RUNS = regex.compile(r"[A-Za-z]+")
+# A word and a number (an ordinal, a decade) with no space between them.
+_WORD_AND_NUMBER = regex.compile(
+    r"(?P<before>[A-Za-z]+)\d+(?:st|nd|rd|th|s)?|\d+(?:st|nd|rd|th|s)?(?P<after>[A-Za-z]+)"
+)
 _MARK_RUNS = regex.compile(r"\P{L}+")
 # Last pieces that make a token with a mark inside one broken word, not two
 # words a lost space joined ("find~ing", "report.ed").
@@ -782,7 +786,13 @@ def _mark_floor(model: tuple[Confusion, ...]) -> float:
 def _lost_space(core: str) -> bool:
     """Whether a token with marks inside is words a lost space (read as a
     mark) has joined: "course.of", "has.dug", "a.good"; not "find~ing" (a
-    suffix), "yea.fs" (too rare a piece) or "var2able" (a digit is no space)."""
+    suffix), "yea.fs" (too rare a piece) or "var2able" (a digit is no space).
+    Or a common word glued to a number ("of18th", "in2004", "2004in"): the
+    word-boundary step's glue, not garble."""
+    number = _WORD_AND_NUMBER.fullmatch(core)
+    if number:
+        word = number["before"] or number["after"]
+        return len(word) >= 2 and _zipf(word.lower()) >= 3.5
     pieces = _LETTER_RUNS.findall(core)
     if len(pieces) < 2 or pieces[-1].lower() in _SUFFIXES or any(ch.isdigit() for ch in core):
         return False
