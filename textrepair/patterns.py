@@ -355,5 +355,7 @@ OCR_INNER_MARK_HINT = re.compile(r"[.,;:~^`?][a-z]")
 # Digits between lower-case letters ("ca11s", "pr0cedures"): worth the full look.
 OCR_DIGIT_INSIDE = regex.compile(r"\p{Ll}[01]+\p{Ll}")
 # A mark OCR writes for a speck or a glyph it cannot read, against a letter
-# ("Bi~d", "\\Text", "l|ne"): evidence for the OCR gate.
-OCR_GARBLE_MARK = regex.compile(r"\p{L}[~|\\^`]|[~|\\^`]\p{L}")
+# ("Bi~d", "\\Text", "l|ne"): evidence for the OCR gate. A backtick only
+# between two letters ("Bi`d"): at a word's edge it quotes code or a name
+# ("`configure'", "``tqdm``" in package descriptions).
+OCR_GARBLE_MARK = regex.compile(r"\p{L}`\p{L}|\p{L}[~|\\^]|[~|\\^]\p{L}")

@@ -13,6 +13,7 @@ from .changes import Change, Edit, OffsetMap, apply_edits
 from .config import Config
 from .registry import REGISTRY, Normaliser, StepContext
 from .resources import check_table, checksum
+from .verbatim import code_spans, touches
 
 # The modules that register normalisers. Importing one registers its steps.
 NORMALISER_MODULES = (
@@ -108,6 +109,12 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
             continue
         ctx = StepContext(config=config, step=norm.name, stats=stats)
         edits = [e for e in norm.func(text, ctx) if e.confidence >= config.min_confidence]
+        if edits:
+            code = code_spans(text)
+            kept = [e for e in edits if not touches(code, e.start, e.end)]
+            if len(kept) < len(edits):
+                stats[f"{norm.name}.left_in_code"] += len(edits) - len(kept)
+            edits = kept
         if not edits:
             continue
         _check_edits(norm.name, text, edits)
