@@ -76,14 +76,15 @@ def test_left_alone_even_with_the_gate_off(text: str) -> None:
     assert [c for c in repair(text, GATE_OFF).changes if "lost first" in c.reason] == []
 
 
-WORDS = st.sampled_from(
-    "the patients were treated with drugs uch such as lthough although it xcept except in "
-    "cases peech speech and ense sense of iew few view uring during tbe frorn hcrc , . ( )".split()
-)
+# A paragraph the test writes, any of whose words of 4+ letters may lose the first letter.
+TEXT = (
+    PARAGRAPH + " It gave a sense of relief to most of the patients during the trial, and a few of "
+    "them took notes frorn tbe start."
+).split()
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(WORDS, min_size=1, max_size=30))
-def test_replay_and_idempotence(words: list[str]) -> None:
-    for config in (ONLY, GATE_OFF):
-        _replays_and_is_idempotent(" ".join(words), config)
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.integers(0, len(TEXT) - 1), max_size=8), st.booleans())
+def test_replay_and_idempotence(lost: set[int], gate_off: bool) -> None:
+    text = " ".join(w[1:] if i in lost and len(w) > 3 else w for i, w in enumerate(TEXT))
+    _replays_and_is_idempotent(text, GATE_OFF if gate_off else ONLY)
