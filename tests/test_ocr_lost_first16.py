@@ -69,7 +69,7 @@ def test_it_opens_the_gate_for_the_other_repairs() -> None:
         "uch as this one.",  # the text's start: a text cut inside a word
         "The con dition of trade was poor.",  # the second piece of a split word
         "The (uch as) note was read.",  # after a mark
-        "Uch as this one.",  # Capitalised: not this reading
+        "Drugs Uch as these help.",  # Capitalised: not this reading
     ],
 )
 def test_left_alone_even_with_the_gate_off(text: str) -> None:

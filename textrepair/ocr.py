@@ -935,10 +935,16 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     when its pieces are common words a lost space joined ("course.of"), nor
     a piece of a longer garble ("(:ompul;~tion").
 
+    A lower-case token no dictionary knows that one letter before it makes a
+    very common word is read as that word when the context bigrams support
+    it more than any other reading (another lost letter, another first
+    letter): "uch as" -> "such as", "xcept in" -> "except in", a glyph lost
+    at a line's left edge.
+
     The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
     and ``ocr_doc_min_rate`` per 100 words: repairs through a listed confusion
-    (a backoff repair is no sign: a lone typo is not OCR) and marks OCR leaves
-    against letters ("Bi~d"). A first look with C-speed string and set
+    (a backoff repair is no sign: a lone typo is not OCR), lost first letters
+    (two signs each) and marks OCR leaves against letters ("Bi~d"). A first look with C-speed string and set
     operations and one-confusion candidates only closes it on clean text.
 
     >>> from textrepair import Config
