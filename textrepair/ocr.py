@@ -147,6 +147,22 @@ _MARK_RUNS = regex.compile(r"\P{L}+")
 # Last pieces that make a token with a mark inside one broken word, not two
 # words a lost space joined ("find~ing", "report.ed").
 _SUFFIXES = frozenset(("s", "es", "ed", "d", "ing", "ly", "er", "est", "al", "ion", "ment", "ness"))
+# A lost first letter (a glyph lost at a line's left edge: "uch as" for "such
+# as", "xcept in" for "except in"): a lower-case token no dictionary knows that
+# one letter before it makes a very common word (zipf _LOST_FIRST_ZIPF or
+# more: the 3,155 most common words of 4+ letters), that reading the only
+# candidate word or the only one with as many context bigrams, and at least
+# one context bigram. It is both a repair and a sign of OCR for the gate.
+# (Of those 3,155 words, 2,506 lose their first letter into a token no
+# dictionary knows, which wordfreq rates anywhere up to its known floor,
+# "uch" 2.3: web OCR; so the token's own floor is _KNOWN_ZIPF.)
+_LOST_FIRST_ZIPF = 4.5
+# Such a repair counts as this many signs of OCR for the gate (a listed
+# confusion counts one): none of the 3,062 undamaged health documents, nor the
+# 1,547 the health tables have not seen, holds one, while 14 (10) hold a
+# listed-confusion signal; at two, a paragraph of up to 200 words opens on it.
+_LOST_FIRST_SIGNALS = 2
+_LOST_FIRST_REASON = "ocr: lost first letter"
 
 
 @dataclass(frozen=True)
@@ -929,10 +945,16 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     when its pieces are common words a lost space joined ("course.of"), nor
     a piece of a longer garble ("(:ompul;~tion").
 
+    A lower-case token no dictionary knows that one letter before it makes a
+    very common word is read as that word when the context bigrams support
+    it more than any other reading (another lost letter, another first
+    letter): "uch as" -> "such as", "xcept in" -> "except in", a glyph lost
+    at a line's left edge.
+
     The OCR gate: a document must show ``ocr_doc_min_signals`` signs of OCR,
     and ``ocr_doc_min_rate`` per 100 words: repairs through a listed confusion
-    (a backoff repair is no sign: a lone typo is not OCR) and marks OCR leaves
-    against letters ("Bi~d"). A first look with C-speed string and set
+    (a backoff repair is no sign: a lone typo is not OCR), lost first letters
+    (two signs each) and marks OCR leaves against letters ("Bi~d"). A first look with C-speed string and set
     operations and one-confusion candidates only closes it on clean text.
 
     >>> from textrepair import Config
@@ -953,11 +975,17 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     marks = _garble_marks(text)
     found = marks
     left = unknown(text, _safe())
+    search = (config.ocr_wide_distance, config.ocr_cluster_letters)
     for part in _first_look(left):
         if _has_listed_candidate(part) or (
             not part.isalpha() and OCR_DIGIT_INSIDE.search(part)
         ):
             found += text.count(part)
+        elif _lost_first_readings(part):
+            found += _LOST_FIRST_SIGNALS * sum(
+                _lost_first_letter(text, start, part, search) is not None
+                for start in _positions(text, part)
+            )
     # The rate is per 100 words, tokens of marks alone not counted (PTB
     # spacing, undone by a later step, would otherwise shut the gate on a first
     # run and open it on a second); counted only when the signals could pass.
@@ -989,9 +1017,7 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
         edits = _decide_all(text, parts, wide, doc_words, ctx)
     else:
         ctx.stats.update(first.stats)
-    signals = marks + sum(
-        not e.reason.startswith(("ocr: *", "ocr: wide")) and "+*" not in e.reason for e in edits
-    )
+    signals = marks + sum(map(_signs, edits))
     if words is None:  # the gate opened on an inner mark
         words = tokens_in - len(OCR_MARK_TOKEN.findall(text))
     rate = 100 * signals / max(1, words)
@@ -1002,6 +1028,15 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+def _signs(edit: Edit) -> int:
+    """How many signs of OCR a repair is for the gate: none for a backoff or
+    wide-search edit (a lone typo is not OCR), _LOST_FIRST_SIGNALS for a lost
+    first letter, one for the others."""
+    if edit.reason.startswith(_LOST_FIRST_REASON):
+        return _LOST_FIRST_SIGNALS
+    return int(not edit.reason.startswith(("ocr: *", "ocr: wide")) and "+*" not in edit.reason)
+
+
 def _decide_all(
     text: str, parts: set[str], wide: set[str], doc_words: Counter[str], ctx: StepContext
 ) -> list[Edit]:
@@ -1010,13 +1045,17 @@ def _decide_all(
     or only repairs of pieces of a token with marks inside: its reading as a
     whole replaces them ("1)ublished" is "published", not "1)published")."""
     edits = []
+    search = (ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters)
     for part in sorted(parts):
         analysis = _analyse(part)
-        if analysis.best is None:
+        lost = bool(_lost_first_readings(part))
+        if analysis.best is None and not lost:
             ctx.count(f"left_{analysis.reason.replace(' ', '_')}")
             continue
         for start in _positions(text, part):
-            edit = _decide(text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx)
+            edit = _lost_first_edit(text, start, part, search, ctx) if lost else None
+            if edit is None and analysis.best is not None:
+                edit = _decide(text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx)
             if edit is not None:
                 edits.append(edit)
     for core in sorted(wide):
@@ -1058,6 +1097,80 @@ def _decide_all(
                 edits = [e for e in edits if e not in inside]
                 ctx.count("left_piece_reread", len(inside))
     return edits
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _lost_first_readings(part: str) -> tuple[str, ...]:
+    """The candidate words one letter before ``part`` makes, most common
+    first, when ``part`` is a lower-case word of 3+ letters that no
+    dictionary knows and the most common of them is very common
+    (_LOST_FIRST_ZIPF), then the candidate words another first letter makes
+    (the rival story: OCR misread the first letter, "iew" for "few"); else none."""
+    if len(part) < 3 or not (part.isascii() and part.isalpha() and part.islower()):
+        return ()
+    if _guard(part)[0]:
+        return ()
+    words = _candidate_words()
+    found = sorted((w for w in (ch + part for ch in _LETTERS) if w in words), key=_zipf, reverse=True)
+    if not found or _zipf(found[0]) < _LOST_FIRST_ZIPF:
+        return ()
+    return (*found, *(w for w in (ch + part[1:] for ch in _LETTERS) if w in words))
+
+
+def _lost_first_letter(
+    text: str, start: int, part: str, search: tuple[int, int]
+) -> tuple[str, int, int] | None:
+    """The very common word ``part`` at ``start`` reads as with its lost
+    first letter restored, how many of its two neighbours make a known
+    bigram with it, and the most any other reading of it (another lost
+    letter, another first letter) gets; None unless that word is the one
+    reading the context supports best (see _LOST_FIRST_ZIPF), and by both
+    neighbours if ``part`` is a word of another language ("uch", German web
+    garble of "auch"). Not at the text's start (a text cut inside a word
+    begins with the word's end), after a mark ("(:omplication") or after the
+    first piece of a split word ("con dition")."""
+    readings = _lost_first_readings(part)
+    if not readings or start == 0 or not (
+        text[start - 1].isspace() or text[start - 1] in "\"“‘'([{"
+    ):
+        return None
+    end = start + len(part)
+    prev = OCR_PREV_WORD.search(text, max(0, start - 40), start)
+    if prev and _known(prev.group(1).lower() + part):
+        return None
+    nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
+    prev_c = _context_word(text, prev, search, lost=False).split(" ")[-1] if prev else ""
+    next_c = _context_word(text, nxt, search, lost=False).split(" ")[0] if nxt else ""
+    bigrams = _bigrams()
+
+    def sides(word: str) -> int:
+        return (f"{prev_c} {word}" in bigrams) + (f"{word} {next_c}" in bigrams)
+
+    ranked = sorted(readings, key=lambda w: (sides(w), _zipf(w)), reverse=True)
+    best, n = ranked[0], sides(ranked[0])
+    rival = max(map(sides, ranked[1:]), default=0)
+    if (
+        len(best) == len(part) or n <= rival or n < 1 + _other_language(part)
+        or _zipf(best) < _LOST_FIRST_ZIPF
+    ):
+        return None
+    return best, n, rival
+
+
+def _lost_first_edit(
+    text: str, start: int, part: str, search: tuple[int, int], ctx: StepContext
+) -> Edit | None:
+    """The repair of a lost first letter at ``start`` (see _LOST_FIRST_ZIPF), or None."""
+    found = _lost_first_letter(text, start, part, search)
+    if found is None:
+        ctx.count("left_lost_first_letter")
+        return None
+    word, n, rival = found
+    reason = (
+        f"{_LOST_FIRST_REASON} ^->{word[0]} ({word}, zipf {_zipf(word):.1f}; "
+        f"context bigrams {n} vs {rival})"
+    )
+    return Edit(start, start + len(part), word, reason, 0.6 + 0.1 * (n - rival))
 
 
 def _rereads(text: str, start: int, core: str, inside: list[Edit], ctx: StepContext) -> bool:
@@ -1329,7 +1442,7 @@ def _decide(
 
 
 def _context_word(
-    text: str, neighbour: regex.Match[str], search: tuple[int, int] = (0, 0)
+    text: str, neighbour: regex.Match[str], search: tuple[int, int] = (0, 0), lost: bool = True
 ) -> str:
     """A neighbouring word as context, lower-cased: the best repair of its
     whole token if that has marks inside and a repair ("l:rom" -> "from"), or
@@ -1350,6 +1463,10 @@ def _context_word(
     low = word.lower()
     if _known(low):
         return low
+    if lost and core == word and _lost_first_readings(low):  # "uch as" is "such as"
+        found = _lost_first_letter(text, neighbour.start(1), low, search)
+        if found is not None:
+            return found[0]
     best = _analyse(low).best
     if best is not None:
         return best.word.lower()
