@@ -7,7 +7,8 @@ names and jargon in it. This probe reads such text from the machine itself
 /usr/share/common-licenses, the long descriptions of the installed Python
 packages (their METADATA) and the READMEs in /usr/share/doc. It prints the
 changes per step and, with ``--step NAME``, every change of that step, to be
-read. What it finds depends on what the machine has installed.
+read. What it finds depends on what the machine has installed; a text that
+several packages ship is read once.
 
 Hard line wraps are damage to this tool (they are rejoined by design: licence
 texts and READMEs are wrapped at 72-80 columns), so ``rejoin_wrapped_lines``
@@ -51,13 +52,24 @@ def documents() -> dict[str, str]:
     return docs
 
 
+def distinct(docs: dict[str, str]) -> dict[str, str]:
+    """One of each text (several packages ship the same README.Bugs)."""
+    seen: set[str] = set()
+    out = {}
+    for name, text in docs.items():
+        if text not in seen:
+            seen.add(text)
+            out[name] = text
+    return out
+
+
 def main() -> None:
     from textrepair import repair
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--step", help="list every change this step makes")
     args = parser.parse_args()
-    docs = documents()
+    docs = distinct(documents())
     changes: Counter[str] = Counter()
     changed: Counter[str] = Counter()
     words = 0
