@@ -107,6 +107,13 @@ def test_a_word_the_document_spells_with_a_letter_keeps_its_question_mark() -> N
     assert repair(text, STEP).text == text.replace("user?s", "user’s")
 
 
+def test_a_one_letter_word_before_a_lost_dash_is_no_name_prefix() -> None:
+    # "Vitamin D—The Facts" with its dash lost looks like "O?Donnell"
+    for text in ["Vitamin D?The Facts", "Medicare Part D?What Is Covered", "Size L?Large"]:
+        assert repair(text, STEP).changes == []
+    assert repair("Dr. O?Donnell", STEP).text == "Dr. O’Donnell"
+
+
 def test_ascii_apostrophes_elsewhere_do_not_set_the_style() -> None:
     # "?" means the lost apostrophe could not be encoded: it was not ASCII
     text = "It's late and we don?t know."

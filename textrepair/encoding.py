@@ -143,11 +143,11 @@ def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
     encoder with errors="replace" (ASCII, Latin-1) could not write became "?".
     Only what nothing else fits is restored. An apostrophe before a possessive
     "s" that ends the word, in "n?t", after a pronoun before re/ve/ll/d/m, and
-    between an O/D/L prefix and a capitalised name ("O?Donnell"). The apostrophe
-    is the non-ASCII one the document already uses between letters (’ or ʼ), ’
-    when it shows none, even where the document also has ASCII apostrophes: an
-    ASCII apostrophe decodes and encodes everywhere, so the lost one was not
-    ASCII. The false positive this avoids: "na\ufffdve" (a lost "ï") is not
+    between an O, d or l prefix and a capitalised name ("O?Donnell"). The
+    apostrophe is the non-ASCII one the document already uses between letters
+    (’ or ʼ), ’ when it shows none, even where the document also has ASCII
+    apostrophes: an ASCII apostrophe decodes and encodes everywhere, so the lost
+    one was not ASCII. The false positive this avoids: "na\ufffdve" (a lost "ï") is not
     "na’ve", since "na" is no pronoun. Every other U+FFFD is left alone and
     counted as ``unresolved``; "?" has its own rules (:func:`_lost_qmarks`).
 

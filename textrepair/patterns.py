@@ -23,8 +23,10 @@ _LOST_APOSTROPHE = r"""
     | (?<=\p{{L}}n){lost}(?=t\b)         # negation: "don�t", "isn�t"
     | (?<=\b(?i:i|you|we|they|he|she|it|who|that|there|what|where|how|here|let))
       {lost}(?=(?:re|ve|ll|d|m|s)\b)   # pronoun contractions: "we�re", "I�m"
-    | (?<=\b[DLO]|\b[dl]){lost}(?=\p{{Lu}}\p{{Ll}})  # name prefixes: "O�Donnell", "l�Hôpital"
+    | (?<=\b[Odl]){lost}(?=\p{{Lu}}\p{{Ll}})  # name prefixes: "O�Donnell", "d�Arc", "l�Hôpital"
 """
+# (Not "D" or "L": "vitamin D", "Part D" and "size L" are words of their own,
+# and "Vitamin D—The Facts" lost its dash the same way.)
 REPLACEMENT_APOSTROPHE = regex.compile(_LOST_APOSTROPHE.format(lost=r"\uFFFD"), regex.VERBOSE)
 QMARK_APOSTROPHE = regex.compile(_LOST_APOSTROPHE.format(lost=r"\?"), regex.VERBOSE)
 # "?" after the hyphen of a number range ("pages 118-?145"): a second character
