@@ -147,9 +147,10 @@ def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
     apostrophe is the non-ASCII one the document already uses between letters
     (’ or ʼ), ’ when it shows none, even where the document also has ASCII
     apostrophes: an ASCII apostrophe decodes and encodes everywhere, so the lost
-    one was not ASCII. The false positive this avoids: "na\ufffdve" (a lost "ï") is not
-    "na’ve", since "na" is no pronoun. Every other U+FFFD is left alone and
-    counted as ``unresolved``; "?" has its own rules (:func:`_lost_qmarks`).
+    one was not ASCII. The false positive this avoids: "na\ufffdve" (a lost
+    "ï") is not "na’ve", since "na" is no pronoun. Every other U+FFFD is left
+    alone and counted as ``unresolved``; "?" has its own rules
+    (:func:`_lost_qmarks`).
 
     >>> from textrepair import Config
     >>> ctx = StepContext(Config(), "restore_replacement_chars")

@@ -34,10 +34,10 @@ QMARK_APOSTROPHE = regex.compile(_LOST_APOSTROPHE.format(lost=r"\?"), regex.VERB
 QMARK_IN_RANGE = regex.compile(r"(?<=\d-)\?(?=\d)")
 # Lost quotes: an opening "?" glued before a word (after a space, "(" or the line
 # start) and the next "?" closing it in the same sentence (no sentence end
-# between). A closing "?" is a quote only where a question mark
-# cannot be: after a period, comma, "!" or a question mark ("matching.?",
-# "me??"), or before a lowercase word or punctuation ("?insulin dependent?
-# diabetes"), never at a sentence end.
+# between). A closing "?" is a quote only where a question mark cannot be:
+# after a period, comma, "!" or a question mark ("matching.?", "me??"), or
+# before a lowercase word or , ; : ) ] ("?insulin dependent? diabetes"), never
+# at a sentence end.
 QMARK_QUOTES = regex.compile(
     r"""
     (?<![^\s(\[])(?P<open>\?)(?=\p{L})
