@@ -260,7 +260,10 @@ def _lost_quotes(text: str, ctx: StepContext) -> list[Edit]:
     uses (‘ ’ when it quotes only with those), “ ” otherwise: single and double
     quotes both become "?" (``text`` has the other lost characters already
     restored, same length)."""
-    pairs = list(QMARK_QUOTES.finditer(text))
+    pairs = [
+        m for m in QMARK_QUOTES.finditer(text)
+        if not (_in_code(text, m.start("open")) or _in_code(text, m.start("close")))
+    ]
     if not pairs:
         return []
     paired = {i for m in pairs for i in range(m.start(), m.end())}
