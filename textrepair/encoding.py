@@ -1,4 +1,4 @@
-"""Encoding repairs: mojibake and lost characters (U+FFFD)."""
+"""Encoding repairs: mojibake and lost characters (U+FFFD, "?")."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ import re
 from collections import Counter
 
 import ftfy
+import regex
 from ftfy.badness import BADNESS_RE
 
 from .changes import Edit
-from .patterns import INNER_APOSTROPHE, REPLACEMENT_APOSTROPHE
+from .patterns import (
+    CODE_TOKEN_SIGN,
+    INNER_APOSTROPHE,
+    QMARK_APOSTROPHE,
+    QMARK_HARMLESS,
+    QMARK_IN_RANGE,
+    QMARK_QUOTES,
+    REPLACEMENT_APOSTROPHE,
+)
 from .registry import StepContext, normaliser
 
 # What fix_mojibake asks of ftfy: only the encoding repairs, nothing cosmetic.
@@ -127,17 +136,21 @@ def _diff_edits(before: str, after: str, offset: int, reason: str) -> list[Edit]
 
 @normaliser(order=20)
 def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
-    """Restore an apostrophe lost as U+FFFD ("system�s" -> "system’s").
+    """Restore characters lost as U+FFFD ("system�s" -> "system’s") or as "?"
+    ("the user?s guide" -> "the user’s guide").
 
-    The damage: a curly apostrophe (never an ASCII one, which survives any
-    decoding) was in bytes that failed to decode. Restored only where nothing
-    but an apostrophe fits: before a possessive "s" that ends the word, in "n?t",
-    and after a pronoun before re/ve/ll/d/m. Every other U+FFFD is left alone and
-    counted as ``unresolved``. The apostrophe is the non-ASCII one the document
-    already uses between letters (’ or ʼ), ’ when it shows none: an ASCII
-    apostrophe never decodes to U+FFFD, so "'" cannot have been lost. The
-    false positive this avoids: "na\ufffdve" (a lost "ï") is not "na’ve", since
-    "na" is no pronoun.
+    The damage: a character that failed to decode became U+FFFD, or one that an
+    encoder with errors="replace" (ASCII, Latin-1) could not write became "?".
+    Only what nothing else fits is restored. An apostrophe before a possessive
+    "s" that ends the word, in "n?t", after a pronoun before re/ve/ll/d/m, and
+    between an O, d or l prefix and a capitalised name ("O?Donnell"). The
+    apostrophe is the non-ASCII one the document already uses between letters
+    (’ or ʼ), ’ when it shows none, even where the document also has ASCII
+    apostrophes: an ASCII apostrophe decodes and encodes everywhere, so the lost
+    one was not ASCII. The false positive this avoids: "na\ufffdve" (a lost
+    "ï") is not "na’ve", since "na" is no pronoun. Every other U+FFFD is left
+    alone and counted as ``unresolved``; "?" has its own rules
+    (:func:`_lost_qmarks`).
 
     >>> from textrepair import Config
     >>> ctx = StepContext(Config(), "restore_replacement_chars")
@@ -146,13 +159,125 @@ def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
     >>> restore_replacement_chars("na\ufffdve price \ufffd 5 \ufffdquoted\ufffd", ctx)
     []
     """
-    if "\ufffd" not in text:
+    has_fffd, has_qmark = "\ufffd" in text, "?" in text
+    if not (has_fffd or has_qmark):
         return []
-    matches = list(REPLACEMENT_APOSTROPHE.finditer(text))
-    ctx.count("unresolved", text.count("\ufffd") - len(matches))
-    if not matches:
-        return []
+    apostrophe = _document_apostrophe(text)
+    edits: list[Edit] = []
+    if has_fffd:
+        matches = list(REPLACEMENT_APOSTROPHE.finditer(text))
+        ctx.count("unresolved", text.count("\ufffd") - len(matches))
+        reason = f"U+FFFD before contraction ending; document style {apostrophe!r}"
+        edits += [Edit(m.start(), m.end(), apostrophe, reason) for m in matches]
+    if has_qmark:
+        edits += _lost_qmarks(text, apostrophe, ctx)
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _document_apostrophe(text: str) -> str:
+    """The non-ASCII apostrophe a document uses between letters, ’ if none."""
     styles = Counter(INNER_APOSTROPHE.findall(text))
-    apostrophe = styles.most_common(1)[0][0] if styles else "’"
-    reason = f"U+FFFD before contraction ending; document style {apostrophe!r}"
-    return [Edit(m.start(), m.end(), apostrophe, reason) for m in matches]
+    return styles.most_common(1)[0][0] if styles else "’"
+
+
+def _in_code(text: str, pos: int) -> bool:
+    """Whether the token (run without spaces) around ``pos`` is a URL, an
+    e-mail address, a query string or code, whose "?" are real."""
+    start = pos
+    while start and not text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return CODE_TOKEN_SIGN.search(text, start, end) is not None
+
+
+def _spelled_with_letter(text: str, pos: int) -> bool:
+    """Whether the document writes the word around the "?" at ``pos`` elsewhere
+    with a non-ASCII letter in its place ("Ravn?s" beside "Ravnås"): then the
+    lost character was that letter, not an apostrophe."""
+    start = pos
+    while start and text[start - 1].isalpha():
+        start -= 1
+    end = pos + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    spelled = regex.compile(
+        rf"(?<!\p{{L}}){regex.escape(text[start:pos])}[^\x00-\x7f]"
+        rf"{regex.escape(text[pos + 1 : end])}(?!\p{{L}})",
+        regex.IGNORECASE,
+    )
+    return spelled.search(text) is not None
+
+
+def _lost_qmarks(text: str, apostrophe: str, ctx: StepContext) -> list[Edit]:
+    """The "?" that stand for a lost character: a question mark is never glued
+    inside a contraction ("don?t", "user?s", "O?Donnell"), after the hyphen of
+    a number range ("118-?145") or before a word ("?cross-lingual"), but "?" is
+    also a real character, so nothing inside a URL, an e-mail address, a query
+    string or code ("index.php?s=1") is touched, and quotes are restored only
+    in pairs (:func:`_lost_quotes`).
+
+    >>> from textrepair import Config
+    >>> ctx = StepContext(Config(), "restore_replacement_chars")
+    >>> text = "The user?s guide says ?don?t panic? and (pages 118-?145). Why?"
+    >>> [(text[e.start - 2 : e.end + 2], e.after) for e in _lost_qmarks(text, "’", ctx)]
+    [('er?s ', '’'), ('s ?do', '“'), ('on?t ', '’'), ('ic? a', '”'), ('8-?14', '')]
+    >>> [e.after for e in _lost_qmarks(text + " See a.php?s=1", "’", ctx)]
+    ['’', '’', '']
+    """
+    apostrophes = [
+        m for m in QMARK_APOSTROPHE.finditer(text)
+        if not (_in_code(text, m.start()) or _spelled_with_letter(text, m.start()))
+    ]
+    edits = [
+        Edit(m.start(), m.end(), apostrophe,
+             f"'?' in a contraction or name: a lost apostrophe, not ASCII (that one survives "
+             f"encoding); document style {apostrophe!r}")
+        for m in apostrophes
+    ]
+    edits += [
+        Edit(m.start(), m.end(), "",
+             "'?' after the hyphen of a number range: a lost second dash character, removed")
+        for m in QMARK_IN_RANGE.finditer(text)
+        if not _in_code(text, m.start())
+    ]
+    # The text with those restored, so that quotes can pair around "don?t".
+    chars = list(text)
+    for e in edits:
+        chars[e.start] = e.after or "-"
+    rest = "".join(chars)
+    return sorted(edits + _lost_quotes(rest, ctx), key=lambda e: e.start)
+
+
+def _lost_quotes(text: str, ctx: StepContext) -> list[Edit]:
+    """Paired "?" read as lost curly quotes, only in a document whose every
+    other "?" is harmless (:data:`QMARK_HARMLESS`: it ends a question, stands
+    alone, sits by a digit or after a period or comma). Any other "?"
+    ("Montr?al", "usually?but", "(inst ?head ?frame)", "object??", a query
+    string) says the encoder lost letters, or the text is code, and then a "?"
+    at a word edge may be either. The quotes are the curly pair the document
+    uses (‘ ’ when it quotes only with those), “ ” otherwise: single and double
+    quotes both become "?" (``text`` has the other lost characters already
+    restored, same length)."""
+    pairs = [
+        m for m in QMARK_QUOTES.finditer(text)
+        if not (_in_code(text, m.start("open")) or _in_code(text, m.start("close")))
+    ]
+    if not pairs:
+        return []
+    paired = {i for m in pairs for i in range(m.start(), m.end())}
+    harmless = {m.start() for m in QMARK_HARMLESS.finditer(text)}
+    if any(c == "?" and i not in paired and i not in harmless for i, c in enumerate(text)):
+        ctx.count("quotes_left", len(pairs))
+        return []
+    single = "‘" in text and "“" not in text and "”" not in text
+    opening, closing = ("‘", "’") if single else ("“", "”")
+    edits: list[Edit] = []
+    for m in pairs:
+        reason = (f"'?' pair around {m.group('inner')!r} in one sentence: lost quotes "
+                  "(no other '?' of the document is a lost letter or code)")
+        edits.append(Edit(m.start("open"), m.end("open"), opening, reason))
+        edits.append(Edit(m.start("close"), m.end("close"), closing, reason))
+    return edits
+

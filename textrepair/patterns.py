@@ -15,16 +15,58 @@ import regex
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\d]*(?:['’\-][\p{L}\d][\p{L}\p{M}\d]*)*")
 
 # --- encoding: restore_replacement_chars ---
-# U+FFFD where only an apostrophe fits. Each case is certain enough on its own:
-REPLACEMENT_APOSTROPHE = regex.compile(
-    r"""
-      (?<=\p{L})\uFFFD(?=s\b)          # possessive or "it's": "system�s"
-    | (?<=\p{L}n)\uFFFD(?=t\b)         # negation: "don�t", "isn�t"
+# A lost character (U+FFFD, or "?" from an encoder with errors="replace") where
+# only an apostrophe fits. Each case is certain enough on its own; {lost} is
+# the character that stands for the lost one:
+_LOST_APOSTROPHE = r"""
+      (?<=\p{{L}}){lost}(?=s\b)          # possessive or "it's": "system�s"
+    | (?<=\p{{L}}n){lost}(?=t\b)         # negation: "don�t", "isn�t"
     | (?<=\b(?i:i|you|we|they|he|she|it|who|that|there|what|where|how|here|let))
-      \uFFFD(?=(?:re|ve|ll|d|m|s)\b)   # pronoun contractions: "we�re", "I�m"
+      {lost}(?=(?:re|ve|ll|d|m|s)\b)   # pronoun contractions: "we�re", "I�m"
+    | (?<=\b[Odl]){lost}(?=\p{{Lu}}\p{{Ll}})  # name prefixes: "O�Donnell", "d�Arc", "l�Hôpital"
+"""
+# (Not "D" or "L": "vitamin D", "Part D" and "size L" are words of their own,
+# and "Vitamin D—The Facts" lost its dash the same way.)
+REPLACEMENT_APOSTROPHE = regex.compile(_LOST_APOSTROPHE.format(lost=r"\uFFFD"), regex.VERBOSE)
+QMARK_APOSTROPHE = regex.compile(_LOST_APOSTROPHE.format(lost=r"\?"), regex.VERBOSE)
+# "?" after the hyphen of a number range ("pages 118-?145"): a second character
+# of the dash (or an invisible one) that the encoder could not write.
+QMARK_IN_RANGE = regex.compile(r"(?<=\d-)\?(?=\d)")
+# Lost quotes: an opening "?" glued before a word (after a space, "(" or the line
+# start) and the next "?" closing it in the same sentence (no sentence end
+# between). A closing "?" is a quote only where a question mark cannot be:
+# after a period, comma, "!" or a question mark ("matching.?", "me??"), or
+# before a lowercase word or , ; : ) ] ("?insulin dependent? diabetes"), never
+# at a sentence end.
+QMARK_QUOTES = regex.compile(
+    r"""
+    (?<![^\s(\[])(?P<open>\?)(?=\p{L})
+    (?P<inner>(?:[^?\n.!]|[.!](?!\s))*?(?:[.,!](?=\?)|\?(?=\?))?)
+    (?P<close>
+        (?<=[.,!?])\?(?![\p{L}\d?])
+      | (?<=[\p{L}\d])\?(?=[,;:)\]]|\.(?!\S)|\ +\p{Ll})
+    )
     """,
     regex.VERBOSE,
 )
+# A "?" that says nothing against lost quotes (no lost letter at a word edge,
+# no code): one that ends a question (after a word, a number or a closing
+# bracket or quote, before a space, a closing bracket or quote, or the end), one
+# standing alone between spaces (a lost bullet or dash: "cancer ? a disease"),
+# one beside a digit and no letter (a lost dash or sign: "2010?2015", "?5 mg"),
+# or one after a period or comma at a word end (a lost closing quote: "he
+# said.? The").
+QMARK_HARMLESS = regex.compile(
+    r"""
+      (?<=[\p{L}\d)\]"”’'])\?(?=[\s"”’')\]]|$)
+    | (?<!\S)\?(?!\S) | (?<=[.,])\?(?!\S)
+    | (?<!\p{L})\?(?=\d) | (?<=\d)\?(?!\p{L})
+    """,
+    regex.VERBOSE,
+)
+# A token (no spaces) with one of these is a URL, an e-mail address, a query
+# string or code ("index.php?s=1", "a?s:t"): its "?" are left alone.
+CODE_TOKEN_SIGN = regex.compile(r"[/\\=&@#<>{}\[\]|_~^`*+%$]|:(?!\d)|\.(?=[\p{L}\d])")
 # A non-ASCII apostrophe between two letters, to learn which one a document
 # uses (an ASCII apostrophe never turns into U+FFFD, so it is not a candidate).
 INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})[’ʼ´‘](?=\p{L})")

@@ -21,7 +21,8 @@ ACL; ACL -> ICDAR 2017), so no measurement uses confusions learned from itself.
 For text known to be OCR, rows with the gate off, and with the gate off and the
 wide search (``ocr_wide_distance=3``: "OCR known"); and the wide search with
 the gate on. The default reads glyph clusters (``ocr_cluster_letters=1``); a
-row without them shows what they add.
+row without them shows what they add. A row runs restore_replacement_chars
+first, as the pipeline does (ACL text lost characters as "?").
 """
 
 from __future__ import annotations
@@ -273,6 +274,12 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
         ("repair_ocr_garble",), ocr_doc_min_signals=0, ocr_doc_min_rate=0.0, ocr_wide_distance=3
     )
     gate_wide = _repairer(("repair_ocr_garble",), ocr_wide_distance=3)
+    # Characters lost as "?" first (restore_replacement_chars runs before the OCR
+    # step in the pipeline); the ACL gold writes ASCII quotes and apostrophes, so
+    # a restored ’ or “ ” scores as wrong as the "?" it replaced: a second row
+    # scores with curly quotes folded to ASCII to show what the restorations do.
+    lost_first = _repairer(("restore_replacement_chars", "repair_ocr_garble"))
+    ascii_quotes = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
     models = {
         "textrepair (shipped curated model)": (None, None),
         "textrepair (model learned on the other set)": ("icdar2017", "acl"),
@@ -324,6 +331,14 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     out.append(acl_row(
         "textrepair, gate on + wide search", lambda t: _apply(t, gate_wide(t), 0, len(t))
     ))
+    out.append(acl_row(
+        "restore_replacement_chars + repair_ocr_garble",
+        lambda t: _apply(t, lost_first(t), 0, len(t)),
+    ))
+    out.append(acl_row(
+        "restore_replacement_chars + repair_ocr_garble, curly quotes scored as ASCII",
+        lambda t: _apply(t, lost_first(t), 0, len(t)).translate(ascii_quotes),
+    ))
 
     kinds = acl_error_kinds(acl)
     out += [
@@ -370,6 +385,7 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
         "textrepair, OCR known: gate off + wide search (ocr_wide_distance=3)", None, known
     ))
     out.append(icdar_row("textrepair, gate on + wide search", None, gate_wide))
+    out.append(icdar_row("restore_replacement_chars + repair_ocr_garble", None, lost_first))
     return "\n".join(out) + "\n"
 
 
