@@ -111,6 +111,9 @@ CLUSTER_TOKENS = st.one_of(
 # And: a piece repaired ("scir" -> "sir") while the whole token's reading was
 # too weak to take, which the repair made cheap enough for a second run.
 @example(["p::scir"])
+# And: a neighbour the first round repaired ("1)ublished" -> "published") is
+# context for the second, as for a second run ("olb00c published" -> "also").
+@example(["olb00c", "1)ublished"])
 def test_cluster_replay_and_idempotence(words: list[str]) -> None:
     text = " ".join(words)
     for config in (GATE_OFF, KNOWN_OCR):

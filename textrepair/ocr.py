@@ -163,6 +163,9 @@ _LOST_FIRST_ZIPF = 4.5
 # listed-confusion signal; at two, a paragraph of up to 200 words opens on it.
 _LOST_FIRST_SIGNALS = 2
 _LOST_FIRST_REASON = "ocr: lost first letter"
+# A first round's repairs, as the words their neighbours read (see _repairs).
+_Repairs = tuple[dict[int, str], dict[int, str]]
+_NO_REPAIRS: _Repairs = ({}, {})
 
 
 @dataclass(frozen=True)
@@ -1007,14 +1010,16 @@ def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
         return []
     doc_words = _doc_words(text)
     # Two rounds: the words the first round repairs count as written right in
-    # the document in the second ("hcrc ... hcrc" -> "here ... here"), as they
-    # will when the output is repaired again: the step stays idempotent.
+    # the document in the second ("hcrc ... hcrc" -> "here ... here") and as
+    # the context of their neighbours ("olb00c 1)ublished" is "olb00c
+    # published"), as they will when the output is repaired again: the step
+    # stays idempotent.
     first = StepContext(config, ctx.step)
     edits = _decide_all(text, parts, wide, doc_words, first)
     if edits:
         for e in edits:
             doc_words.update(_doc_words(e.after))
-        edits = _decide_all(text, parts, wide, doc_words, ctx)
+        edits = _decide_all(text, parts, wide, doc_words, ctx, _repairs(edits))
     else:
         ctx.stats.update(first.stats)
     signals = marks + sum(map(_signs, edits))
@@ -1038,12 +1043,14 @@ def _signs(edit: Edit) -> int:
 
 
 def _decide_all(
-    text: str, parts: set[str], wide: set[str], doc_words: Counter[str], ctx: StepContext
+    text: str, parts: set[str], wide: set[str], doc_words: Counter[str], ctx: StepContext,
+    repaired: _Repairs = _NO_REPAIRS,
 ) -> list[Edit]:
     """The repairs of every occurrence of the suspect ``parts`` (counted in
     ``ctx``), then of the ``wide`` search's tokens where none of those fell,
     or only repairs of pieces of a token with marks inside: its reading as a
-    whole replaces them ("1)ublished" is "published", not "1)published")."""
+    whole replaces them ("1)ublished" is "published", not "1)published").
+    ``repaired``: a first round's repairs, read as the neighbours' words."""
     edits = []
     search = (ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters)
     for part in sorted(parts):
@@ -1053,9 +1060,12 @@ def _decide_all(
             ctx.count(f"left_{analysis.reason.replace(' ', '_')}")
             continue
         for start in _positions(text, part):
-            edit = _lost_first_edit(text, start, part, search, ctx) if lost else None
+            edit = _lost_first_edit(text, start, part, search, ctx, repaired) if lost else None
             if edit is None and analysis.best is not None:
-                edit = _decide(text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx)
+                edit = _decide(
+                    text, start, part, analysis, doc_words, ctx.config.ocr_margin, ctx,
+                    repaired=repaired,
+                )
             if edit is not None:
                 edits.append(edit)
     for core in sorted(wide):
@@ -1085,7 +1095,8 @@ def _decide_all(
             continue
         for start, inside in free:
             edit = _decide(
-                text, start, core, analysis, doc_words, _WIDE_MARGIN, ctx, _WIDE_AMBIGUITY
+                text, start, core, analysis, doc_words, _WIDE_MARGIN, ctx, _WIDE_AMBIGUITY,
+                repaired,
             )
             if edit is not None:
                 edits = [e for e in edits if e not in inside]
@@ -1118,7 +1129,7 @@ def _lost_first_readings(part: str) -> tuple[str, ...]:
 
 
 def _lost_first_letter(
-    text: str, start: int, part: str, search: tuple[int, int]
+    text: str, start: int, part: str, search: tuple[int, int], repaired: _Repairs = _NO_REPAIRS
 ) -> tuple[str, int, int] | None:
     """The very common word ``part`` at ``start`` reads as with its lost
     first letter restored, how many of its two neighbours make a known
@@ -1139,8 +1150,12 @@ def _lost_first_letter(
     if prev and _known(prev.group(1).lower() + part):
         return None
     nxt = OCR_NEXT_WORD.match(text, end, min(len(text), end + 40))
-    prev_c = _context_word(text, prev, search, lost=False).split(" ")[-1] if prev else ""
-    next_c = _context_word(text, nxt, search, lost=False).split(" ")[0] if nxt else ""
+    prev_c, next_c = _repaired_neighbours(text, start, end, repaired)
+    if prev and prev_c is None:
+        prev_c = _context_word(text, prev, search, lost=False).split(" ")[-1]
+    if nxt and next_c is None:
+        next_c = _context_word(text, nxt, search, lost=False).split(" ")[0]
+    prev_c, next_c = prev_c or "", next_c or ""
     bigrams = _bigrams()
 
     def sides(word: str) -> int:
@@ -1158,10 +1173,11 @@ def _lost_first_letter(
 
 
 def _lost_first_edit(
-    text: str, start: int, part: str, search: tuple[int, int], ctx: StepContext
+    text: str, start: int, part: str, search: tuple[int, int], ctx: StepContext,
+    repaired: _Repairs = _NO_REPAIRS,
 ) -> Edit | None:
     """The repair of a lost first letter at ``start`` (see _LOST_FIRST_ZIPF), or None."""
-    found = _lost_first_letter(text, start, part, search)
+    found = _lost_first_letter(text, start, part, search, repaired)
     if found is None:
         ctx.count("left_lost_first_letter")
         return None
@@ -1356,6 +1372,7 @@ def _glues(ch: str, beyond: str, after: bool = False) -> bool:
 def _decide(
     text: str, start: int, part: str, analysis: _Analysis, doc_words: Counter[str],
     margin: float, ctx: StepContext, ambiguity: float = _AMBIGUITY_MARGIN,
+    repaired: _Repairs = _NO_REPAIRS,
 ) -> Edit | None:
     """The repair of one occurrence, with context, or None (counted)."""
     best = analysis.best
@@ -1366,8 +1383,12 @@ def _decide(
     # A garbled neighbour counts as the word it reads as ("frorn hcrc" is
     # "from here"), so that a second run, after the neighbour's repair, decides alike.
     search = (ctx.config.ocr_wide_distance, ctx.config.ocr_cluster_letters)
-    prev_c = _context_word(text, prev, search).split(" ")[-1] if prev else ""
-    next_c = _context_word(text, nxt, search).split(" ")[0] if nxt else ""
+    prev_c, next_c = _repaired_neighbours(text, start, end, repaired)
+    if prev and prev_c is None:
+        prev_c = _context_word(text, prev, search).split(" ")[-1]
+    if nxt and next_c is None:
+        next_c = _context_word(text, nxt, search).split(" ")[0]
+    prev_c, next_c = prev_c or "", next_c or ""
     if prev_c and next_c and not _known(prev_c) and not _known(next_c):
         ctx.count("left_unknown_neighbours")  # between two words no dictionary knows
         return None
@@ -1439,6 +1460,34 @@ def _decide(
         f"(zipf {best.zipf:.1f}, cost {best.cost:.1f})"
     )
     return Edit(start, end, after, reason, round(confidence, 3))
+
+
+def _repairs(edits: list[Edit]) -> _Repairs:
+    """A first round's repairs for :func:`_repaired_neighbours`: the last word
+    of each by where it ends, the first word by where it starts."""
+    return (
+        {e.end: e.after.lower().split(" ")[-1] for e in edits},
+        {e.start: e.after.lower().split(" ")[0] for e in edits},
+    )
+
+
+def _repaired_neighbours(
+    text: str, start: int, end: int, repaired: _Repairs
+) -> tuple[str | None, str | None]:
+    """The words a first round's ``repaired`` tokens right before and right
+    after [start, end) read as (only spaces between), else None: "olb00c
+    1)ublished" is "olb00c published" in the second round, as for a second
+    run (the neighbour patterns see no word in "1)ublished")."""
+    ends, starts = repaired
+    before, after = start, end
+    while before and text[before - 1] in " \t\n":
+        before -= 1
+    while after < len(text) and text[after] in " \t\n":
+        after += 1
+    return (
+        ends.get(before) if before < start else None,
+        starts.get(after) if after > end else None,
+    )
 
 
 def _context_word(
