@@ -256,7 +256,8 @@ def acl_error_kinds(pairs: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
 def extra(args) -> str:  # type: ignore[no-untyped-def]
     from evalkit import char_errors
 
-    from textrepair import ocr
+    from textrepair import Config, ocr
+    from textrepair.config import SOURCES
 
     out = []
     limit = getattr(args, "icdar_limit", None)
@@ -270,15 +271,17 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     no_clusters = _repairer(("repair_ocr_garble",), ocr_cluster_letters=0)
     no_gate = _repairer(("repair_ocr_garble",), ocr_doc_min_signals=0, ocr_doc_min_rate=0.0)
     # Text known to be OCR: gate off and the wide search (Config.ocr_wide_distance).
-    known = _repairer(
-        ("repair_ocr_garble",), ocr_doc_min_signals=0, ocr_doc_min_rate=0.0, ocr_wide_distance=3
-    )
+    known = _repairer(("repair_ocr_garble",), **SOURCES["ocr"])  # --source ocr
     gate_wide = _repairer(("repair_ocr_garble",), ocr_wide_distance=3)
     # Characters lost as "?" first (restore_replacement_chars runs before the OCR
     # step in the pipeline); the ACL gold writes ASCII quotes and apostrophes, so
     # a restored ’ or “ ” scores as wrong as the "?" it replaced: a second row
     # scores with curly quotes folded to ASCII to show what the restorations do.
     lost_first = _repairer(("restore_replacement_chars", "repair_ocr_garble"))
+    # What a user gets: every step, by default and with --source ocr (the other
+    # steps meet text that is not health prose: see the results doc).
+    every = _repairer(tuple(Config().step_names()))
+    every_ocr = _repairer(tuple(Config().step_names()), **SOURCES["ocr"])
     ascii_quotes = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
     models = {
         "textrepair (shipped curated model)": (None, None),
@@ -338,6 +341,10 @@ def extra(args) -> str:  # type: ignore[no-untyped-def]
     out.append(acl_row(
         "restore_replacement_chars + repair_ocr_garble, curly quotes scored as ASCII",
         lambda t: _apply(t, lost_first(t), 0, len(t)).translate(ascii_quotes),
+    ))
+    out.append(acl_row("every step (the default pipeline)", lambda t: _apply(t, every(t), 0, len(t))))
+    out.append(acl_row(
+        "every step, --source ocr", lambda t: _apply(t, every_ocr(t), 0, len(t))
     ))
 
     kinds = acl_error_kinds(acl)
