@@ -243,10 +243,12 @@ def _lost_qmarks(text: str, apostrophe: str, ctx: StepContext) -> list[Edit]:
         if not _in_code(text, m.start())
     ]
     # The text with those restored, so that quotes can pair around "don?t".
-    chars = list(text)
-    for e in edits:
-        chars[e.start] = e.after or "-"
-    rest = "".join(chars)
+    rest = text
+    if edits:
+        chars = list(text)
+        for e in edits:
+            chars[e.start] = e.after or "-"
+        rest = "".join(chars)
     return sorted(edits + _lost_quotes(rest, ctx), key=lambda e: e.start)
 
 
@@ -268,7 +270,7 @@ def _lost_quotes(text: str, ctx: StepContext) -> list[Edit]:
         return []
     paired = {i for m in pairs for i in range(m.start(), m.end())}
     harmless = {m.start() for m in QMARK_HARMLESS.finditer(text)}
-    if any(c == "?" and i not in paired and i not in harmless for i, c in enumerate(text)):
+    if any(m.start() not in paired and m.start() not in harmless for m in re.finditer(r"\?", text)):
         ctx.count("quotes_left", len(pairs))
         return []
     single = "‘" in text and "“" not in text and "”" not in text
