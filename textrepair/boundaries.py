@@ -567,7 +567,9 @@ def _load() -> None:
     _join_words(rare=True)
 
 
-@normaliser(order=60, dictionaries=("health_words", "health_bigrams"), load=_load)
+@normaliser(
+    order=60, dictionaries=("health_words", "health_bigrams"), load=_load, english_only=True
+)
 def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     """Split words glued together: "patientsare" -> "patients are",
     "analyzedDNAfrom" -> "analyzed DNA from", "Related:11" -> "Related: 11",
@@ -1526,7 +1528,7 @@ def _price_part(part: str, first: bool, last: bool, doc_words: Container[str]) -
 # --- rejoin_split_words ---------------------------------------------------
 
 
-@normaliser(order=65, dictionaries=("health_words",), load=_load)
+@normaliser(order=65, dictionaries=("health_words",), load=_load, english_only=True)
 def rejoin_split_words(text: str, ctx: StepContext) -> list[Edit]:
     """Remove stray spaces inside words: "treat ment" -> "treatment",
     "Abst rac t" -> "Abstract", "t h e a r c" -> "the arc".

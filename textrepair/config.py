@@ -38,6 +38,11 @@ class Config:
     """Repair OCR character confusions in unknown words ("tbe", "nmnber", "pr0cedures")."""
 
     # --- tuning knobs ---
+    other_language_min_markers: int = 3
+    """Common words of one other language ("le", "und", "que") that a paragraph
+    needs, and more than twice as many as English ones, before the steps that
+    read English leave it alone (textrepair.language); 0 reads every paragraph
+    as English."""
     min_confidence: float = 0.0
     """Edits whose confidence is below this are not made (0 makes every edit the
     steps are sure enough to propose; raise it to trade recall for precision)."""

@@ -134,7 +134,7 @@ def _diff_edits(before: str, after: str, offset: int, reason: str) -> list[Edit]
     ]
 
 
-@normaliser(order=20)
+@normaliser(order=20, english_only=True)
 def restore_replacement_chars(text: str, ctx: StepContext) -> list[Edit]:
     """Restore characters lost as U+FFFD ("system�s" -> "system’s") or as "?"
     ("the user?s guide" -> "the user’s guide").

@@ -895,7 +895,8 @@ def _load() -> None:
 
 
 @normaliser(
-    order=40, dictionaries=("ocr_confusions", "health_words", "health_bigrams"), load=_load
+    order=40, dictionaries=("ocr_confusions", "health_words", "health_bigrams"), load=_load,
+    english_only=True,
 )
 def repair_ocr_garble(text: str, ctx: StepContext) -> list[Edit]:
     """Repair words garbled by OCR: "tbe" -> "the", "nmnber" -> "number",

@@ -11,6 +11,8 @@ from typing import Any
 from . import __version__
 from .changes import Change, Edit, OffsetMap, apply_edits
 from .config import Config
+from .language import load as load_language_markers
+from .language import other_language_spans
 from .registry import REGISTRY, Normaliser, StepContext
 from .resources import check_table, checksum
 from .verbatim import code_spans, touches
@@ -52,6 +54,7 @@ def load(config: Config | None = None) -> float:
     """
     config = config or DEFAULT_CONFIG
     t0 = time.perf_counter()
+    english_only = False
     for norm in normalisers():
         if not config.enabled(norm.name):
             continue
@@ -59,6 +62,9 @@ def load(config: Config | None = None) -> float:
             check_table(name)
         if norm.load is not None:
             norm.load()
+        english_only = english_only or norm.english_only
+    if english_only and config.other_language_min_markers > 0:
+        load_language_markers()
     return time.perf_counter() - t0
 
 
@@ -91,6 +97,30 @@ def _check_edits(step: str, text: str, edits: list[Edit]) -> None:
         pos = e.end
 
 
+class _OtherLanguages:
+    """The paragraphs of the current text in other languages, read when an
+    English-only step has edits to make, and again only after the text changed."""
+
+    def __init__(self, min_markers: int) -> None:
+        self.min_markers = min_markers
+        self.text: str | None = None
+        self.found: list[tuple[int, int]] = []
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.min_markers <= 0:
+            return []
+        if text is not self.text:
+            self.text, self.found = text, other_language_spans(text, self.min_markers)
+        return self.found
+
+    def known_whole(self, text: str) -> bool:
+        """Whether an earlier step's edits already showed all of ``text`` to be
+        in another language, so the next step need not run. (Only edits make
+        the pipeline read the language: most texts get none, and reading it
+        would cost an undamaged text as much as the steps do.)"""
+        return text is self.text and self.found == [(0, len(text))]
+
+
 def repair(text: str, config: Config | None = None) -> RepairResult:
     """Repair ``text`` with every enabled normaliser and return the result.
 
@@ -104,8 +134,12 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
     changes: list[Change] = []
     stats: Counter[str] = Counter()
     offsets = OffsetMap()
+    languages = _OtherLanguages(config.other_language_min_markers)
     for norm in normalisers():
         if not config.enabled(norm.name):
+            continue
+        if norm.english_only and languages.known_whole(text):
+            stats[f"{norm.name}.left_in_other_language"] += 1
             continue
         ctx = StepContext(config=config, step=norm.name, stats=stats)
         edits = [e for e in norm.func(text, ctx) if e.confidence >= config.min_confidence]
@@ -114,6 +148,12 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
             kept = [e for e in edits if not touches(code, e.start, e.end)]
             if len(kept) < len(edits):
                 stats[f"{norm.name}.left_in_code"] += len(edits) - len(kept)
+            edits = kept
+        if edits and norm.english_only:
+            other = languages.spans(text)
+            kept = [e for e in edits if not touches(other, e.start, e.end)]
+            if len(kept) < len(edits):
+                stats[f"{norm.name}.left_in_other_language"] += len(edits) - len(kept)
             edits = kept
         if not edits:
             continue

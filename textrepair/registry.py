@@ -42,6 +42,9 @@ class Normaliser:
     load: Callable[[], object] | None = None
     """Loads everything the step would otherwise load lazily, at its first
     document that passes its gate (see :func:`textrepair.pipeline.load`)."""
+    english_only: bool = False
+    """The step reads English (its words, spelling or punctuation): the pipeline
+    keeps it out of paragraphs in other languages (:mod:`textrepair.language`)."""
 
 
 REGISTRY: dict[str, Normaliser] = {}
@@ -51,11 +54,13 @@ def normaliser(
     order: int,
     dictionaries: tuple[str, ...] = (),
     load: Callable[[], object] | None = None,
+    english_only: bool = False,
 ) -> Callable[[NormaliserFunc], NormaliserFunc]:
     """Register a normaliser. ``order`` places it in the pipeline (lower runs
     first); ``dictionaries`` names the files in ``dictionaries/`` it reads, so
     the change log header can record their checksums; ``load`` builds the
-    step's lazily built tables now (batch workers call it before they fork)."""
+    step's lazily built tables now (batch workers call it before they fork);
+    ``english_only`` keeps it out of text in other languages."""
 
     def register(func: NormaliserFunc) -> NormaliserFunc:
         name = func.__name__
@@ -63,7 +68,7 @@ def normaliser(
             raise ValueError(f"normaliser {name} registered twice")
         if name not in Config().step_names():
             raise ValueError(f"normaliser {name} has no on/off field in Config")
-        REGISTRY[name] = Normaliser(name, func, order, dictionaries, load)
+        REGISTRY[name] = Normaliser(name, func, order, dictionaries, load, english_only)
         return func
 
     return register

@@ -11,7 +11,10 @@ from .resources import load_counts
 from .tokens import tokens
 
 
-@normaliser(order=50, dictionaries=("health_words",), load=partial(load_counts, "health_words"))
+@normaliser(
+    order=50, dictionaries=("health_words",), load=partial(load_counts, "health_words"),
+    english_only=True,
+)
 def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     """Undo Penn-Treebank token spacing: "rare , but" -> "rare, but",
     "( FDA )" -> "(FDA)", "do n't" -> "don't", `" long enough "` -> `"long enough"`.

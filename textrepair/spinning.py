@@ -1177,6 +1177,7 @@ def _gate_bytes(text: str) -> list[bytes]:
     dictionaries=("spin_synonyms", "spin_model", "spin_topic", "spin_person", "health_words",
                   "health_bigrams"),
     load=warm_up,
+    english_only=True,
 )
 def restore_spun_words(text: str, ctx: StepContext) -> list[Edit]:
     """Restore words and multiword spans a spinner replaced, and lost inflections."""
