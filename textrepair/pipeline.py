@@ -139,7 +139,7 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
         if not config.enabled(norm.name):
             continue
         if norm.english_only and languages.known_whole(text):
-            stats[f"{norm.name}.left_in_other_language"] += 1
+            stats[f"{norm.name}.skipped_other_language"] += 1  # documents, not edits
             continue
         ctx = StepContext(config=config, step=norm.name, stats=stats)
         edits = [e for e in norm.func(text, ctx) if e.confidence >= config.min_confidence]
