@@ -43,8 +43,9 @@ _TOP = 100  # how many of a language's commonest words are candidate markers
 _RATIO = 1.0  # a marker is this many zipf points (powers of ten) commoner in its language
 _HEALTH_PER_MILLION = 20  # an other-language marker is rarer than this in English health text
 
-PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
-WORD = regex.compile(r"\p{L}+")
+# A word standing free: not glued to digits, brackets, slashes, hyphens or
+# underscores (genetics' "del(5q)" is no Spanish "del").
+WORD = regex.compile(r"(?<![\p{L}\p{N}(\[{<_/\-])\p{L}+(?![\p{L}\p{N}(\[{<_/\-])")
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Script=Latin}")
 _MIN_SCRIPT_LETTERS = 20
@@ -109,8 +110,11 @@ def load() -> None:
     markers()
 
 
-def _verdict(counts: list[int], min_markers: int, letters: int, latin: int) -> bool | None:
-    """True: another language; False: English; None: too little to say."""
+def _verdict(tally: list[int], min_markers: int) -> bool | None:
+    """True: another language; False: English; None: too little to say.
+    ``tally`` is the marker counts per language (English first), then the
+    letters and the Latin-script letters."""
+    *counts, letters, latin = tally
     if letters - latin >= _MIN_SCRIPT_LETTERS and letters - latin > latin:
         return True
     english = counts[0]
@@ -122,23 +126,32 @@ def _verdict(counts: list[int], min_markers: int, letters: int, latin: int) -> b
     return None
 
 
-def _counts(text: str) -> tuple[list[int], int, int]:
+def _tally(line: str) -> list[int]:
     table = markers()
-    counts = [0] * (len(LATIN_LANGUAGES) + 1)
-    for word in WORD.findall(text):
+    tally = [0] * (len(LATIN_LANGUAGES) + 3)
+    for word in WORD.findall(line):
         for lang in table.get(word.lower(), ()):
-            counts[lang] += 1
-    if text.isascii():
-        return counts, 0, 0  # every letter Latin: the script says nothing
-    letters = len(_LETTER.findall(text))
-    return counts, letters, len(_LATIN.findall(text))
+            tally[lang] += 1
+    if not line.isascii():  # an ASCII line has only Latin letters: the script says nothing
+        tally[-2] = len(_LETTER.findall(line))
+        tally[-1] = len(_LATIN.findall(line))
+    return tally
+
+
+def _add(a: list[int], b: list[int]) -> list[int]:
+    return [x + y for x, y in zip(a, b)]
 
 
 def other_language_spans(text: str, min_markers: int = 3) -> list[tuple[int, int]]:
-    """The (start, end) spans of the paragraphs of ``text`` written in another
-    language, sorted; ``[(0, len(text))]`` when all of it is.
+    """The (start, end) spans of the lines of ``text`` written in another
+    language, sorted, neighbours merged; ``[(0, len(text))]`` when all of it is.
 
-    >>> t = "The patients were treated.\\n\\nLes patients ont été traités avec des soins de la maison."
+    A line is judged by its own markers; one with too few either way by its
+    paragraph's (the lines between blank lines), and one whose paragraph has
+    too few by the whole text's. So a page written one paragraph a line, or
+    hard-wrapped, is read as finely as its markers allow.
+
+    >>> t = "The patients were treated.\n\nLes patients ont été traités avec des soins de la maison."
     >>> [t[a:b] for a, b in other_language_spans(t)]
     ['Les patients ont été traités avec des soins de la maison.']
     >>> other_language_spans("Le diabète de type 2 est une maladie chronique.")
@@ -146,23 +159,44 @@ def other_language_spans(text: str, min_markers: int = 3) -> list[tuple[int, int
     """
     if min_markers <= 0 or not text:
         return []
-    starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
-    ends = [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-    verdicts = []
-    total = [0] * (len(LATIN_LANGUAGES) + 1)
-    letters = latin = 0
-    for start, end in zip(starts, ends):
-        counts, n_letters, n_latin = _counts(text[start:end])
-        verdicts.append(_verdict(counts, min_markers, n_letters, n_latin))
-        total = [a + b for a, b in zip(total, counts)]
-        letters += n_letters
-        latin += n_latin
-    whole = _verdict(total, min_markers, letters, latin)
-    spans = [
-        (start, end)
-        for start, end, verdict in zip(starts, ends, verdicts)
-        if verdict or (verdict is None and whole)
-    ]
-    if len(spans) == len(starts):
+    lines: list[tuple[int, int, list[int]]] = []
+    paragraphs: list[list[int]] = []  # each: indices into lines
+    start = 0
+    in_paragraph = False
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            if not in_paragraph:
+                paragraphs.append([])
+            paragraphs[-1].append(len(lines))
+            lines.append((start, end, _tally(line)))
+        in_paragraph = bool(line.strip())
+        start = end + 1
+    empty = [0] * (len(LATIN_LANGUAGES) + 3)
+    whole = empty
+    for _, _, tally in lines:
+        whole = _add(whole, tally)
+    page = _verdict(whole, min_markers)
+    foreign = [False] * len(lines)
+    for members in paragraphs:
+        para = empty
+        for i in members:
+            para = _add(para, lines[i][2])
+        para_verdict = _verdict(para, min_markers)
+        for i in members:
+            verdict = _verdict(lines[i][2], min_markers)
+            if verdict is None:
+                verdict = para_verdict if para_verdict is not None else page
+            foreign[i] = bool(verdict)
+    if lines and all(foreign):
         return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    previous = -2
+    for i, (a, b, _) in enumerate(lines):
+        if foreign[i]:
+            if previous == i - 1 and spans:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+            previous = i
     return spans
