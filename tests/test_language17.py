@@ -130,3 +130,30 @@ def test_language_independent_steps_still_run() -> None:
     result = repair(mojibake)
     assert result.text == FOREIGN["fr"]
     assert {c.step for c in result.changes} == {"fix_mojibake"}
+
+
+def test_a_page_written_a_paragraph_a_line_is_read_line_by_line() -> None:
+    english = [
+        "Breast cancer is the most common cancer in women in the United States.",
+        "Most breast cancers are found when a woman feels a lump or has a mammogram.",
+    ]
+    spanish = FOREIGN["es"]
+    text = "\n".join([english[0], spanish, english[1]]) + "\n"
+    start = text.index(spanish)
+    assert other_language_spans(text) == [(start, start + len(spanish))]
+
+
+def test_a_short_line_takes_its_paragraphs_verdict() -> None:
+    # Hard-wrapped French: some lines have too few markers of their own.
+    words = FOREIGN["fr"].split()
+    wrapped = "\n".join(" ".join(words[i : i + 6]) for i in range(0, len(words), 6))
+    text = "The patients were treated with the drug.\n\n" + wrapped + "\n"
+    start = text.index(wrapped)
+    assert other_language_spans(text) == [(start, start + len(wrapped))]
+
+
+def test_notation_glued_to_brackets_is_no_marker() -> None:
+    text = "Good prognostic group: Normal; del(5q); del(20q); del(12p); double including del(5q)."
+    assert other_language_spans(text) == []
+    # The rule is what keeps it English: written free, five "del" read as Spanish.
+    assert other_language_spans(text.replace("(", " (")) != []
