@@ -622,7 +622,14 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     word costs back it: a function word, two common words), a rejoin of a
     fragment 1; punctuation rules ("glands,the") count nothing, as a missing
     space after a comma is a common typo. Both knobs 0 turn the gate off, for
-    text known to be damaged.
+    text known to be damaged. Technical text coins closed compounds of bare
+    content words ("useradd", "metapackage", "hotplug", "chromedriver"):
+    a split of that shape with nothing but its parts to back it (no known
+    bigram, not written apart) counts at most as much as the document's
+    other evidence (see :func:`_compound_shaped`), a plural counts with its
+    singular ("manpage", "manpages"), and tokens in code (see
+    :mod:`textrepair.verbatim`) or in quotes of their own (a mention:
+    '"analyzedDNAfrom" is glue') are left alone and count nothing.
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits

@@ -23,7 +23,11 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     ``ptb_doc_min_signals``. The false positive this guards against is a clean
     text's own spacing: a " - " dash, a French " : ", one stray " ,". A spaced
     hyphen " - " is joined only where the compound is a known word or where the
-    document writes its dashes as "—", "–" or "--".
+    document writes its dashes as "—", "–" or "--". Code and technical text
+    outside code blocks space their own way ("cv(1,1) , cv(1,2)",
+    "PRE_MEM_READ( ... )", a quoted `"( FDA )"` as an example): a line with
+    a code identifier, or with more bracket and quote pairs written unspaced
+    than signals, is left alone and counts no signal (see :func:`_signals`).
 
     >>> from textrepair import Config
     >>> ctx = StepContext(Config(), "detokenize_ptb_spacing")
