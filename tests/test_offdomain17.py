@@ -191,3 +191,12 @@ def test_quoted_spacing_examples_are_no_signals() -> None:
     line = 'Treebank spacing (" , ", "( FDA )", "do n\'t", "it ’s", "1 %") is undone.'
     assert _ptb(line) == line
     assert _ptb(PTB_PARAGRAPH) != PTB_PARAGRAPH
+
+
+def test_known_pdf_text_keeps_its_signals_beside_unspaced_brackets() -> None:
+    # PDF extraction spaces commas and leaves "(1939)" as it is: with both
+    # thresholds at 1 (Config.for_source("pdf")) the line is believed.
+    line = "It was presented by Trubetzkoy (1939). On this level , one can see it (2002)."
+    ctx = StepContext(Config().for_source("pdf"), "ptb")
+    assert apply_edits(line, detokenize_ptb_spacing(line, ctx)) == line.replace(" ,", ",")
+    assert _ptb(line) == line  # the default Config: unsure, left alone

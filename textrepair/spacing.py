@@ -27,7 +27,9 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     outside code blocks space their own way ("cv(1,1) , cv(1,2)",
     "PRE_MEM_READ( ... )", a quoted `"( FDA )"` as an example): a line with
     a code identifier, or with more bracket and quote pairs written unspaced
-    than signals, is left alone and counts no signal (see :func:`_signals`).
+    than signals, is left alone and counts no signal (see :func:`_signals`),
+    unless both signal thresholds are 1 (text known to be damaged: PDF
+    extraction spaces commas and leaves brackets alone).
 
     >>> from textrepair import Config
     >>> ctx = StepContext(Config(), "detokenize_ptb_spacing")
@@ -45,7 +47,11 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     if total < config.ptb_min_signals:
         return []
     lines = text.split("\n")
-    read = [_signals(line) for line in lines]
+    # Text known to be damaged (a signal believed alone: PDF extraction,
+    # Config.for_source("pdf")) needs no test for lines no tokenizer spaced:
+    # PDF spacing leaves "(1939)" as it is beside " , ".
+    known = config.ptb_min_signals <= 1 and config.ptb_doc_min_signals <= 1
+    read = [(len(PTB_SIGNAL.findall(line)), False) if known else _signals(line) for line in lines]
     code = [untokenized for _, untokenized in read]
     signals = [0 if untokenized else n for n, untokenized in read]
     total = sum(signals)
