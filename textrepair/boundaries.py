@@ -62,6 +62,7 @@ from .registry import StepContext, normaliser
 from .resources import load_counts, symspell_counts
 from .tokens import WORD_CACHE_SIZE, forget_with_word_caches, share_known, unknown
 from .tokens import tokens as shared_tokens
+from .verbatim import code_spans, touches
 
 # A word wordfreq has never seen costs this much (a zipf of -1).
 _UNSEEN_COST = 10.0
@@ -623,7 +624,14 @@ def split_glued_words(text: str, ctx: StepContext) -> list[Edit]:
     word costs back it: a function word, two common words), a rejoin of a
     fragment 1; punctuation rules ("glands,the") count nothing, as a missing
     space after a comma is a common typo. Both knobs 0 turn the gate off, for
-    text known to be damaged.
+    text known to be damaged. Technical text coins closed compounds of bare
+    content words ("useradd", "metapackage", "hotplug", "chromedriver"):
+    a split of that shape with nothing but its parts to back it (no known
+    bigram, not written apart) counts at most as much as the document's
+    other evidence (see :func:`_compound_shaped`), a plural counts with its
+    singular ("manpage", "manpages"), and tokens in code (see
+    :mod:`textrepair.verbatim`) or in quotes of their own (a mention:
+    '"analyzedDNAfrom" is glue') are left alone and count nothing.
 
     >>> from textrepair import Config
     >>> from textrepair.changes import apply_edits
@@ -822,7 +830,12 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit
     doc_words = set(map(str.lower, map(str.strip, set(text.split()), repeat(BOUNDARY_STRIP))))
     edits = []
     weights: dict[str, float] = {}
+    compounds: dict[str, float] = {}  # splits of the shape of a closed compound
+    code = code_spans(text)
     for start, end, pos, word in sorted(found):
+        if code and touches(code, start, end):
+            ctx.count("left_in_code")  # the pipeline keeps code as it is: no evidence
+            continue
         if _next_to_fragment(text, start, end):
             ctx.count("next_to_fragment_left_alone")  # "considerat ion": a join, not a split
             continue
@@ -838,13 +851,97 @@ def _word_edits(text: str, survey: _Survey, ctx: StepContext) -> tuple[list[Edit
         ):
             ctx.count("recurring_left_alone")  # a token that recurs as it is: a name
             continue
-        # Each glued form counts once: a form the document repeats is one
-        # piece of evidence (and, if it is a term, one mistake, not five).
-        weights[word] = max(weights.get(word, 0.0), 1.0 if split.evidence else 0.5)
+        if _quoted(text, start, end):
+            ctx.count("quoted_left_alone")  # '"analyzedDNAfrom" is glue': a mention
+            continue
+        # Each glued form counts once, a plural with its singular ("manpage",
+        # "manpages"): a form the document repeats is one piece of evidence
+        # (and, if it is a term, one mistake, not five).
+        weight = 1.0 if split.evidence else 0.5
+        form = _form(word)
+        if split.evidence < 2 and not split.bigram and _compound_shaped(word, split.parts):
+            compounds[form] = max(compounds.get(form, 0.0), weight)
+        else:
+            weights[form] = max(weights.get(form, 0.0), weight)
         for part in split.parts[:-1]:
             pos += len(part)
             edits.append(Edit(pos, pos, " ", split.reason))
-    return edits, sum(weights.values())
+    # Splits of the shape of a closed compound with nothing but their parts
+    # to back them ("useradd", "metapackage", "hotplug": no known bigram, no
+    # words written apart) are what technical text coins at will: they back
+    # the other evidence up, but weigh no more than it does.
+    glue = sum(weights.values())
+    shaped = sum(v for k, v in compounds.items() if k not in weights)
+    return edits, glue + min(glue, shaped)
+
+
+# An opening quote and the quote that closes it.
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "`": "`"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the token ``text[start:end]`` stands in quotes of its own
+    ('"analyzedDNAfrom"', "'securemodelines'", "“thevoluntary”", with
+    punctuation around them): a word mentioned, not used, as an example of
+    damage, a command or a name is. Link stripping glues words where they
+    are used; it does not quote them."""
+    token = text[start:end].lstrip("([").rstrip(".,;:!?)]")
+    if len(token) < 3:
+        return False
+    close = _QUOTE_PAIRS.get(token[0])
+    return close is not None and token[-1] == close and token[1:-1].strip(BOUNDARY_STRIP) != ""
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _bare_form(part: str) -> bool:
+    """Whether ``part`` is no inflection of a word the dictionaries know:
+    "user", "meta", "class" (not "patients", "stages", "analyzed", "levels")."""
+    stems = [part[:-3] + "y", part[:-3], part[:-3] + "e"] if part.endswith(("ies", "ing")) else []
+    if part.endswith("s") and not part.endswith("ss"):
+        stems += [part[:-1], part[:-2]]
+    if part.endswith("ed"):
+        stems += [part[:-1], part[:-2], part[:-3]]
+    if part.endswith("ly"):
+        stems += [part[:-2]]
+    return not any(len(s) >= 3 and _known(s) for s in stems)
+
+
+# The particle of a verb-particle compound ("swapoff", "dialout", "setup").
+_PARTICLES = frozenset("up down out off on over back".split())
+
+
+def _compound_shaped(word: str, parts: list[str]) -> bool:
+    """Whether the split of ``word`` into ``parts`` has the shape of a closed
+    compound rather than of words that lost the space between them: no case
+    change inside ("journalNeurology"), no function word ("patientsare",
+    "thevoluntary") but a particle after a bare verb ("swapoff", "dialout"),
+    and no part before the last inflected ("analyzedDNAfrom",
+    "stagestreatment"; the first word of an English compound is bare:
+    "useradd", "metapackage", "chromedriver", "hotplug"). Glue of two bare
+    content words exists ("bloodpressure"), but it is also what technical
+    text writes on purpose, so alone it does not open the document gate
+    (see :func:`_word_edits`)."""
+    if len(parts) < 2 or not word[1:].islower():
+        return False
+    low = [p.lower() for p in parts]
+    if len(low) == 2 and low[1] in _PARTICLES and low[0] not in BOUNDARY_SPLIT_FUNCTION_WORDS:
+        return _bare_form(low[0])  # "swapoff", "dialout", "setup": a verb and its particle
+    if any(p in BOUNDARY_SPLIT_FUNCTION_WORDS for p in low):
+        return False
+    return all(_bare_form(p) for p in low[:-1])
+
+
+def _form(word: str) -> str:
+    """The glued form ``word`` stands for, up to a plural ending ("manpages"
+    and "manpage" are one form, "metaclasses" and "metaclass" too)."""
+    low = word.lower()
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("sses", "xes", "ches", "shes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low
 
 
 def _after_determiner(text: str, start: int) -> bool:
@@ -893,9 +990,12 @@ def _doc_part_edits(text: str, ctx: StepContext, skip: Container[str] = ()) -> l
         if shape is None or text.count(m[1]) > 1:
             continue
         rest, cut = shape
+        where = [p for p in _positions(text, token) if not _quoted(text, p, p + len(token))]
+        if not where:
+            continue
         ctx.count("doc_part_split")
         reason = f"split: {m[1][:cut]}+{m[1][cut:]}, {rest!r} stands alone elsewhere in document"
-        edits += [Edit(p + m.start(1) + cut, p + m.start(1) + cut, " ", reason) for p in _positions(text, token)]
+        edits += [Edit(p + m.start(1) + cut, p + m.start(1) + cut, " ", reason) for p in where]
     return edits
 
 
@@ -1120,8 +1220,8 @@ def _lm_edits(text: str, ctx: StepContext, taken: list[Edit]) -> list[Edit]:
         if len(core) < 4 or not core.islower() or _known(core) or text.count(core) > 1:
             continue
         where = _positions(text, token)
-        if not where:
-            continue
+        if not where or _quoted(text, where[0], where[0] + len(token)):
+            continue  # nowhere, or a mention: '"thevoluntary" is glue'
         pos = where[0]
         start = pos + m.start(1)
         i = bisect_left(cut, start)
@@ -1258,6 +1358,8 @@ class _Split:
     written apart in the document, a function word glued to "a" or before a
     capital) counts 2. The document gate counts a split with any evidence 1,
     one on word costs alone a half."""
+    bigram: bool = False
+    """Whether a pair of neighbouring parts is a known bigram."""
 
 
 def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split | None:
@@ -1397,7 +1499,7 @@ def _best_split(word: str, doc_words: Container[str], text: str = "") -> _Split 
         reason += ", part elsewhere in document"
     if case:
         reason += ", case change"
-    return _Split(parts, reason, bigram + elsewhere + case)
+    return _Split(parts, reason, bigram + elsewhere + case, bigram)
 
 
 def _function_word_and_long_word(a: str, b: str) -> bool:

@@ -99,6 +99,10 @@ PTB_SPACE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A code identifier, letters on both sides of an underscore ("PRE_MEM_READ",
+# "sys_time"; not a variant name, "c.428_451dup", "NP_057953.1"):
+# a line that holds one is code, not tokenized prose.
+SNAKE_CASE = regex.compile(r"\p{L}_\p{L}")
 # A hyphen written as a token: "locked - in", "Brain - computer".
 PTB_HYPHEN = regex.compile(r"(?<=(?P<left>\b[\p{L}\d]+)) - (?=(?P<right>[\p{L}\d]+\b))")
 # Dashes a document writes as dashes (so a spaced hyphen there is a hyphen).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from .changes import Edit
-from .patterns import OTHER_DASH, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, WORD
+from .patterns import OTHER_DASH, PTB_HYPHEN, PTB_SIGNAL, PTB_SPACE, SNAKE_CASE, WORD
 from .registry import StepContext, normaliser
 from .resources import load_counts
 from .tokens import tokens
@@ -26,7 +26,13 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     ``ptb_doc_min_signals``. The false positive this guards against is a clean
     text's own spacing: a " - " dash, a French " : ", one stray " ,". A spaced
     hyphen " - " is joined only where the compound is a known word or where the
-    document writes its dashes as "—", "–" or "--".
+    document writes its dashes as "—", "–" or "--". Code and technical text
+    outside code blocks space their own way ("cv(1,1) , cv(1,2)",
+    "PRE_MEM_READ( ... )", a quoted `"( FDA )"` as an example): a line with
+    a code identifier, or with more bracket and quote pairs written unspaced
+    than signals, is left alone and counts no signal (see :func:`_signals`),
+    unless both signal thresholds are 1 (text known to be damaged: PDF
+    extraction spaces commas and leaves brackets alone).
 
     >>> from textrepair import Config
     >>> ctx = StepContext(Config(), "detokenize_ptb_spacing")
@@ -44,13 +50,26 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
     if total < config.ptb_min_signals:
         return []
     lines = text.split("\n")
-    signals = [len(PTB_SIGNAL.findall(line)) for line in lines]
+    # Text known to be damaged (a signal believed alone: PDF extraction,
+    # Config.for_source("pdf")) needs no test for lines no tokenizer spaced:
+    # PDF spacing leaves "(1939)" as it is beside " , ".
+    known = config.ptb_min_signals <= 1 and config.ptb_doc_min_signals <= 1
+    read = [(len(PTB_SIGNAL.findall(line)), False) if known else _signals(line) for line in lines]
+    code = [untokenized for _, untokenized in read]
+    signals = [0 if untokenized else n for n, untokenized in read]
+    total = sum(signals)
+    if total < config.ptb_min_signals:
+        if any(code):
+            ctx.count("untokenized_lines_left_alone")
+        return []
     whole_doc = total >= config.ptb_doc_min_signals
     dashes_elsewhere = bool(OTHER_DASH.search(text))
     edits: list[Edit] = []
     pos = 0
-    for line, n in zip(lines, signals):
-        if n >= config.ptb_min_signals or (whole_doc and line.strip()):
+    for line, n, untokenized in zip(lines, signals, code):
+        if untokenized:
+            ctx.count("untokenized_lines_left_alone")
+        elif n >= config.ptb_min_signals or (whole_doc and line.strip()):
             evidence = f"line signals {n}, document {total}"
             line_edits = _space_edits(line, evidence)
             line_edits += _quote_edits(line, evidence, ctx)
@@ -58,6 +77,44 @@ def detokenize_ptb_spacing(text: str, ctx: StepContext) -> list[Edit]:
             edits.extend(_shift(line_edits, pos))
         pos += len(line) + 1
     return _drop_overlaps(sorted(edits, key=lambda e: (e.start, e.end)))
+
+
+def _signals(line: str) -> tuple[int, bool]:
+    """The PTB signals of ``line``, and whether the line shows more signs
+    that no tokenizer spaced it than signals: a tokenizer spaces every
+    bracket and every quote ("( ALS )", `" long enough "`), so a bracket or
+    quote pair written with no space inside ("cv(1,1)", "[x](https://...)",
+    `"do n't"`, a quoted example) is the author's spacing, and so is a code
+    identifier, a name with an underscore inside ("PRE_MEM_READ( ... )",
+    decisive alone). An opening "( " whose bracket closes unspaced ("(
+    https://numfocus.org)", a line break rejoined after "(") is no signal.
+    Such a line's own spacing (" , " between arguments, "( ... )") is left
+    alone and its signals do not count."""
+    n = len(PTB_SIGNAL.findall(line))
+    if "_" in line and SNAKE_CASE.search(line):
+        return n, True
+    unspaced = 0
+    if "(" in line and ")" in line:
+        opened: list[int] = []
+        for i, ch in enumerate(line):
+            if ch == "(":
+                opened.append(i)
+            elif ch == ")" and opened:
+                start = opened.pop()
+                if i == start + 1:
+                    continue
+                inside = (line[start + 1].isspace(), line[i - 1].isspace())
+                if inside == (False, False):
+                    unspaced += 1
+                elif inside == (True, False):
+                    n -= 1  # "( https://numfocus.org)": no tokenizer's bracket
+    quotes = [i for i, ch in enumerate(line) if ch == '"']
+    if quotes and len(quotes) % 2 == 0:
+        for i, j in zip(quotes[::2], quotes[1::2]):
+            if j > i + 1 and not line[i + 1].isspace() and not line[j - 1].isspace():
+                unspaced += 1
+    n = max(0, n)
+    return n, unspaced > n
 
 
 def _may_have_signals(text: str) -> bool:
