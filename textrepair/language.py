@@ -30,7 +30,7 @@ The word lists are read from the installed wordfreq package when first needed
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, reduce
 
 import regex
 
@@ -173,16 +173,11 @@ def other_language_spans(text: str, min_markers: int = 3) -> list[tuple[int, int
         in_paragraph = bool(line.strip())
         start = end + 1
     empty = [0] * (len(LATIN_LANGUAGES) + 3)
-    whole = empty
-    for _, _, tally in lines:
-        whole = _add(whole, tally)
-    page = _verdict(whole, min_markers)
+    tallies = [reduce(_add, (lines[i][2] for i in members), empty) for members in paragraphs]
+    page = _verdict(reduce(_add, tallies, empty), min_markers)
     foreign = [False] * len(lines)
-    for members in paragraphs:
-        para = empty
-        for i in members:
-            para = _add(para, lines[i][2])
-        para_verdict = _verdict(para, min_markers)
+    for members, tally in zip(paragraphs, tallies):
+        para_verdict = _verdict(tally, min_markers)
         for i in members:
             verdict = _verdict(lines[i][2], min_markers)
             if verdict is None:
@@ -194,7 +189,7 @@ def other_language_spans(text: str, min_markers: int = 3) -> list[tuple[int, int
     previous = -2
     for i, (a, b, _) in enumerate(lines):
         if foreign[i]:
-            if previous == i - 1 and spans:
+            if previous == i - 1:
                 spans[-1] = (spans[-1][0], b)
             else:
                 spans.append((a, b))

@@ -97,6 +97,16 @@ def _check_edits(step: str, text: str, edits: list[Edit]) -> None:
         pos = e.end
 
 
+def _leave(
+    edits: list[Edit], spans: list[tuple[int, int]], stats: Counter[str], key: str
+) -> list[Edit]:
+    """The edits that touch none of ``spans``; the others are counted under ``key``."""
+    kept = [e for e in edits if not touches(spans, e.start, e.end)]
+    if len(kept) < len(edits):
+        stats[key] += len(edits) - len(kept)
+    return kept
+
+
 class _OtherLanguages:
     """The paragraphs of the current text in other languages, read when an
     English-only step has edits to make, and again only after the text changed."""
@@ -144,17 +154,11 @@ def repair(text: str, config: Config | None = None) -> RepairResult:
         ctx = StepContext(config=config, step=norm.name, stats=stats)
         edits = [e for e in norm.func(text, ctx) if e.confidence >= config.min_confidence]
         if edits:
-            code = code_spans(text)
-            kept = [e for e in edits if not touches(code, e.start, e.end)]
-            if len(kept) < len(edits):
-                stats[f"{norm.name}.left_in_code"] += len(edits) - len(kept)
-            edits = kept
+            edits = _leave(edits, code_spans(text), stats, f"{norm.name}.left_in_code")
         if edits and norm.english_only:
-            other = languages.spans(text)
-            kept = [e for e in edits if not touches(other, e.start, e.end)]
-            if len(kept) < len(edits):
-                stats[f"{norm.name}.left_in_other_language"] += len(edits) - len(kept)
-            edits = kept
+            edits = _leave(
+                edits, languages.spans(text), stats, f"{norm.name}.left_in_other_language"
+            )
         if not edits:
             continue
         _check_edits(norm.name, text, edits)
